@@ -1,0 +1,39 @@
+# Reading Conflict Reporting: two commands do everything.
+#   make lab    set up (if needed), then open JupyterLab on the first notebook
+#   make test   set up (if needed), then run every test
+# Setup is idempotent: it runs again only when pyproject.toml changes.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PORT   ?= 8888
+
+.PHONY: setup lab test bench clean help
+
+help:
+	@echo "make lab    open JupyterLab on notebooks/00-start.ipynb (sets up .venv first if needed)"
+	@echo "make test   run all tests (sets up .venv first if needed)"
+	@echo "make bench  run the benchmarks"
+	@echo "make clean  remove .venv and caches"
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=23"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+	@touch $(STAMP)
+	@echo "Set up: $(VENV) is ready."
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --port=$(PORT) notebooks/00-start.ipynb
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

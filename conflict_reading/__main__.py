@@ -1,0 +1,80 @@
+"""The kit from the shell.
+
+    python -m conflict_reading extract PATH --json [--lang id|en|auto]
+
+prints what the reading engine finds in an article, as specified in the
+``extract`` contract (one JSON object on stdout).  Bad input gives one line on
+stderr and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from .article import Article, load_article
+from .errors import KitError
+
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 3
+
+
+def extract(article: Article) -> dict:
+    """The contract's JSON object for ``article``.
+
+    Only what the engine can already find is included: a list that a later
+    part of the engine will fill is absent, not faked.
+    """
+    return {"article": article.summary()}
+
+
+def _extract_command(args) -> int:
+    article = load_article(args.path, language=args.lang)
+    result = extract(article)
+    result["article"]["path"] = args.path
+    if args.json:
+        sys.stdout.buffer.write(json.dumps(result, ensure_ascii=False).encode("utf-8") + b"\n")
+    else:
+        a = result["article"]
+        print(
+            f"{a['path']}: language {a['language']}, {a['paragraphs']} paragraphs, "
+            f"{a['sentences']} sentences, {a['words']} words"
+        )
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m conflict_reading", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    extract_parser = commands.add_parser("extract", help="what the engine finds in an article")
+    extract_parser.add_argument("path", help="a UTF-8 text file, one paragraph per line")
+    extract_parser.add_argument("--json", action="store_true", help="print the contract's JSON object")
+    extract_parser.add_argument("--lang", choices=["id", "en", "auto"], default="auto", help="the article's language")
+    extract_parser.set_defaults(run=_extract_command)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KitError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # never a traceback for a teacher at the shell
+        if os.environ.get("CONFLICT_READING_DEBUG"):
+            raise
+        print(
+            f"internal error ({type(error).__name__}: {error}); "
+            "set CONFLICT_READING_DEBUG=1 to see the details and please report it.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())
