@@ -2,13 +2,21 @@
 
 The public API, used by the notebooks:
 
->>> from conflict_reading import load_article
+>>> from conflict_reading import load_article, check
 >>> load_article().summary()["paragraphs"]
 25
+>>> check("00-paragraphs", "dua puluh lima", record=False).passed
+True
 """
 
 from .article import Article, available_articles, load_article
+from .checks import check, exercises, hint, instructor_mode, solution
 from .errors import ArticleError, KitError
+from .feedback import Feedback
+from .learner import progress
 
-__all__ = ["Article", "ArticleError", "KitError", "available_articles", "load_article"]
+__all__ = [
+    "Article", "ArticleError", "Feedback", "KitError", "available_articles", "check",
+    "exercises", "hint", "instructor_mode", "load_article", "progress", "solution",
+]
 __version__ = "0.1.0"

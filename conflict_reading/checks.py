@@ -1,0 +1,293 @@
+"""Check a learner's answer and say, kindly, why it is right or wrong.
+
+>>> check("00-paragraphs", 25).passed
+True
+>>> feedback = check("00-paragraphs", None)
+>>> feedback.passed, feedback.state
+(False, 'info')
+
+``check`` never raises and never shows the expected answer: whatever the
+learner passes (None, NaN, a DataFrame, a huge string, an object whose ``==``
+raises) comes back as :class:`Feedback`.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+
+import pandas as pd
+
+from . import answers
+from .exercises import Exercise, ExerciseError, all_exercises, get_exercise
+from .feedback import Feedback
+from .numerals import number_values
+from .progress import ProgressStore, status_by_exercise
+
+MAX_ANSWER_CHARS = 10_000
+_PLACEHOLDERS = {"", "...", "…", "your answer", "your answer here", "jawaban", "todo", "?"}
+
+_instructor = None  # None: follow the environment variable
+
+
+def instructor_mode(on: bool | None = None) -> bool:
+    """Turn instructor mode on or off (shows solutions); with no argument, report it.
+
+    Also on when the environment variable ``CONFLICT_READING_INSTRUCTOR`` is 1/true/yes.
+    """
+    global _instructor
+    if on is not None:
+        _instructor = bool(on)
+    if _instructor is not None:
+        return _instructor
+    return os.environ.get("CONFLICT_READING_INSTRUCTOR", "").strip().lower() in ("1", "true", "yes", "on")
+
+
+# --- what counts as "not answered yet" ---------------------------------------------
+
+def is_blank(answer) -> bool:
+    if answer is None or answer is Ellipsis:
+        return True
+    if isinstance(answer, float) and math.isnan(answer):
+        return True
+    if isinstance(answer, str):
+        return answer.strip().strip(".").strip().casefold() in _PLACEHOLDERS or answer.strip() in ("...", "…")
+    if isinstance(answer, (pd.DataFrame, pd.Series)):
+        return answer.empty
+    if isinstance(answer, (list, tuple, set, frozenset, dict)):
+        return len(answer) == 0 or all(is_blank(item) for item in answer if not isinstance(item, (list, dict)))
+    return False
+
+
+# --- one checker per kind: each returns (passed, reason for the learner) ----------
+
+def _matches(exercise: Exercise, answer, expected, kind: str | None = None) -> bool:
+    kind = kind or exercise.kind
+    if kind == "number":
+        return answers.same_number(answer, expected, exercise.tolerance, exercise.relative_tolerance)
+    if kind == "name":
+        return answers.same_name(answer, expected)
+    return answers.same_text(answer, expected)
+
+
+def _check_single(exercise: Exercise, answer, expected) -> tuple[bool, str]:
+    if isinstance(answer, (int, float)) and exercise.kind in ("text", "name", "choice") and not isinstance(answer, bool):
+        return False, "This question wants words, not a number."
+    if exercise.kind == "choice" and not any(answers.same_text(answer, o) for o in exercise.options):
+        if not any(_matches(exercise, answer, key) for key in exercise.accept):
+            return False, "That is not one of the options: copy one of them, or give its letter (a, b, …)."
+    if any(_matches(exercise, answer, key) for key in (expected, *exercise.accept)):
+        return True, ""
+    if exercise.kind == "number":
+        if not number_values(answer):
+            return False, "I could not read a number in your answer: try digits, like 25 or 13,5 miliar."
+        slip = answers.scale_slip(answer, expected)
+        if slip:
+            factor = f"{10 ** abs(slip):,}"
+            direction = "too large" if slip > 0 else "too small"
+            advice = (
+                "check the scale word (ribu = thousand, juta = million, miliar = billion)"
+                if abs(slip) >= 3 else "check where the decimal comma or point goes (13,5 = 13.5)"
+            )
+            return False, f"Your number is {factor} times {direction}: {advice}."
+        return False, "That is not the number the text gives."
+    if exercise.kind == "name" and isinstance(answer, str):
+        return False, "That is not the person the text names here."
+    return False, "That is not the answer this question is looking for."
+
+
+def _as_items(answer) -> list:
+    if isinstance(answer, str):
+        separators = "\n;" if any(s in answer for s in "\n;") else ","
+        for separator in separators[1:]:
+            answer = answer.replace(separator, separators[0])
+        return [item.strip() for item in answer.split(separators[0]) if item.strip()]
+    if isinstance(answer, dict):
+        return list(answer.keys())
+    if isinstance(answer, pd.DataFrame):
+        return answer.iloc[:, 0].tolist() if answer.shape[1] else []
+    try:
+        return list(answer)
+    except TypeError:
+        return [answer]
+
+
+def _resolve_choice(exercise: Exercise, answer):
+    """A letter (a, b, c…) stands for the option in that place."""
+    if exercise.kind == "choice" and isinstance(answer, str):
+        letter = answer.strip().rstrip(").").strip().lower()
+        if len(letter) == 1 and "a" <= letter < chr(ord("a") + len(exercise.options)):
+            return exercise.options[ord(letter) - ord("a")]
+    return answer
+
+
+def _check_set(exercise: Exercise, answer, expected) -> tuple[bool, str]:
+    items = _as_items(answer)[:500]
+    remaining = list(expected)
+    right = extra = 0
+    for item in items:
+        match = next((k for k in remaining if _matches(exercise, item, k, exercise.item_kind)), None)
+        if match is None:
+            extra += 1
+        else:
+            remaining.remove(match)
+            right += 1
+    missing = len(remaining)
+    if missing == 0 and extra == 0:
+        return True, ""
+    parts = [f"{right} of your {len(items)} {'item' if len(items) == 1 else 'items'} {'is' if right == 1 else 'are'} right"]
+    if missing:
+        parts.append(f"{missing} {'is' if missing == 1 else 'are'} still missing")
+    if extra:
+        parts.append(f"{extra} {'does' if extra == 1 else 'do'} not belong")
+    return False, "Not yet: " + ", ".join(parts) + "."
+
+
+def _check_table(exercise: Exercise, answer, expected) -> tuple[bool, str]:
+    if isinstance(answer, (dict, list)):
+        try:
+            answer = pd.DataFrame(answer)
+        except (ValueError, TypeError):
+            pass
+    if not isinstance(answer, pd.DataFrame):
+        return False, "This question wants a table (a pandas DataFrame)."
+    columns = {answers.normalize_text(c).replace(" ", "_"): c for c in answer.columns}
+    missing = [c for c in exercise.columns if c not in columns]
+    if missing:
+        return False, f"Your table needs the column(s) {', '.join(missing)}."
+    if len(answer) != len(expected):
+        return False, f"Your table has {len(answer)} rows: check that each row is one {exercise.key or 'item'}, with no duplicates or gaps."
+    rows = answer.rename(columns={v: k for k, v in columns.items()}).to_dict("records")
+    wrong_rows = 0
+    for row in expected:
+        if not any(
+            all(_matches(exercise, given.get(col), row[col], kind) for col, kind in exercise.columns.items())
+            for given in rows
+        ):
+            wrong_rows += 1
+    if wrong_rows:
+        return False, f"Not yet: {len(expected) - wrong_rows} of {len(expected)} rows are right."
+    return True, ""
+
+
+def _evaluate(exercise: Exercise, answer) -> tuple[bool, str]:
+    expected = exercise.key_answer()
+    if exercise.kind == "set":
+        return _check_set(exercise, answer, expected)
+    if exercise.kind == "table":
+        return _check_table(exercise, answer, expected)
+    return _check_single(exercise, answer, expected)
+
+
+def _targeted_message(exercise: Exercise, answer) -> str | None:
+    for wrong in exercise.wrong:
+        kind = exercise.item_kind if exercise.kind == "set" else None
+        try:
+            if exercise.kind == "set":
+                if sorted(map(answers.normalize_text, _as_items(answer))) == sorted(
+                    map(answers.normalize_text, _as_items(wrong.answer))
+                ):
+                    return wrong.message
+            elif _matches(exercise, answer, wrong.answer, kind):
+                return wrong.message
+        except Exception:
+            continue
+    return None
+
+
+def _safe(answer):
+    """Reject answers that are too large or too strange to compare."""
+    if isinstance(answer, str) and len(answer) > MAX_ANSWER_CHARS:
+        raise ValueError(f"Your answer is {len(answer):,} characters long: give just the answer.")
+    return answer
+
+
+def check(exercise_id: str, answer, *, record: bool = True) -> Feedback:
+    """Check ``answer`` to exercise ``exercise_id``; never raises.
+
+    The attempt is recorded in the learner's progress file unless ``record`` is False.
+    """
+    try:
+        exercise = get_exercise(exercise_id)
+    except ExerciseError as error:
+        return Feedback(False, str(error), exercise=str(exercise_id)[:80], state="info")
+    except Exception:
+        return Feedback(False, "The exercises could not be loaded: ask your instructor.", state="info")
+
+    store = ProgressStore()
+    try:
+        blank = is_blank(answer)
+    except Exception:
+        blank = False
+    if blank:
+        feedback = Feedback(
+            False, "Not answered yet: replace the ... with your answer, then run the cell again.",
+            hint=exercise.hints[0] if exercise.hints else None, exercise=exercise.id, state="info",
+        )
+        passed = False
+    else:
+        try:
+            answer = _resolve_choice(exercise, _safe(answer))
+            passed, reason = _evaluate(exercise, answer)
+        except ExerciseError as error:
+            return Feedback(False, str(error), exercise=exercise.id, state="info")
+        except Exception as error:  # a hostile or odd answer: say so, never a traceback
+            passed, reason = False, (str(error) if isinstance(error, ValueError) and "characters long" in str(error)
+                                     else "I could not compare this answer: give it as text, a number or a list.")
+        if passed:
+            feedback = Feedback(True, f"Correct! {exercise.explanation}".strip(), exercise=exercise.id)
+        else:
+            targeted = _targeted_message(exercise, answer)
+            feedback = Feedback(
+                False, targeted or reason,
+                hint=exercise.hints[0] if exercise.hints else None, exercise=exercise.id,
+            )
+    if record:
+        try:
+            store.record_attempt(exercise.id, passed, blank=blank)
+        except OSError:
+            feedback.message += " (Your progress could not be saved: is the folder read-only?)"
+        if store.notices:
+            feedback.message += " " + " ".join(store.notices)
+    return feedback
+
+
+def hint(exercise_id: str) -> Feedback:
+    """The next hint for an exercise: first a nudge, then stronger ones."""
+    try:
+        exercise = get_exercise(exercise_id)
+    except ExerciseError as error:
+        return Feedback(False, str(error), state="info")
+    if not exercise.hints:
+        return Feedback(False, "This exercise has no hints: reread the prompt and the paragraph it names.",
+                        exercise=exercise.id, state="info")
+    try:
+        seen = ProgressStore().next_hint_index(exercise.id)
+    except OSError:
+        seen = 0
+    index = min(seen, len(exercise.hints) - 1)
+    more = " (That is the last hint.)" if index == len(exercise.hints) - 1 else " (Ask again for a stronger hint.)"
+    return Feedback(False, f"Hint {index + 1} of {len(exercise.hints)}: {exercise.hints[index]}{more}",
+                    exercise=exercise.id, state="info")
+
+
+def solution(exercise_id: str) -> Feedback:
+    """The solution, in instructor mode only."""
+    try:
+        exercise = get_exercise(exercise_id)
+    except ExerciseError as error:
+        return Feedback(False, str(error), state="info")
+    if not instructor_mode():
+        return Feedback(False, "Solutions are shown in instructor mode only. Try hint() for a nudge.",
+                        exercise=exercise.id, state="info")
+    return Feedback(True, f"Solution: {exercise.solution or exercise.key_answer()}", exercise=exercise.id, state="info")
+
+
+def exercises() -> pd.DataFrame:
+    """All exercises: id, lesson, title, kind and this learner's status."""
+    status = status_by_exercise(ProgressStore().load()["attempts"])
+    rows = [
+        {"id": e.id, "lesson": e.lesson, "title": e.title, "kind": e.kind, "status": status.get(e.id, "not tried")}
+        for e in all_exercises().values()
+    ]
+    return pd.DataFrame(rows, columns=["id", "lesson", "title", "kind", "status"])

@@ -1,0 +1,150 @@
+"""Exercise definitions, read from ``exercises/*.toml`` (one file per lesson).
+
+An exercise is data: an id, a prompt, a kind of answer, the answer key (or
+where to read it from), hints, and messages for predictable wrong answers.
+
+>>> exercise = get_exercise("00-paragraphs")
+>>> exercise.kind, exercise.lesson
+('number', '00')
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .errors import KitError
+from .paths import annotations_dir, exercises_dir
+
+KINDS = ("text", "name", "number", "choice", "set", "table")
+
+
+class ExerciseError(KitError):
+    """An exercise id that does not exist, or a definition that is broken."""
+
+
+@dataclass(frozen=True)
+class WrongAnswer:
+    """A predictable wrong answer and what to tell the learner about it."""
+
+    answer: object
+    message: str
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    lesson: str
+    title: str
+    prompt: str
+    kind: str
+    answer: object = None
+    answer_from: dict | None = None
+    accept: tuple = ()
+    options: tuple = ()
+    item_kind: str = "text"
+    columns: dict = field(default_factory=dict)
+    key: str | None = None
+    tolerance: float = 0.0
+    relative_tolerance: float = 0.0
+    hints: tuple = ()
+    wrong: tuple = ()
+    solution: str = ""
+    explanation: str = ""
+    article: str | None = None
+
+    def key_answer(self):
+        """The answer key: given in the definition, or read from an annotation file."""
+        if self.answer_from is None:
+            return self.answer
+        return answer_from_annotation(self.answer_from, self.article)
+
+
+def answer_from_annotation(spec: dict, article: str | None):
+    """Read an answer key from ``data/annotations/<article>.json``.
+
+    ``spec`` names a ``table`` (a list of records), optional ``where`` (field
+    values a record must have), a ``select``ed field, and what to return:
+    ``"value"`` (the single selected value), ``"values"`` (all, in order),
+    ``"unique"`` (distinct, in order of appearance), ``"count"``, or
+    ``"records"`` (the records themselves, for table exercises).
+    """
+    name = spec.get("article", article)
+    path = annotations_dir() / f"{name}.json"
+    try:
+        records = json.loads(path.read_text(encoding="utf-8"))[spec["table"]]
+    except (OSError, KeyError, ValueError) as error:
+        raise ExerciseError(f"No answer key for this article ({path.name}: {error}).") from None
+    where = spec.get("where", {})
+    records = [r for r in records if all(r.get(k) == v for k, v in where.items())]
+    select, returns = spec.get("select"), spec.get("returns", "value")
+    values = [r.get(select) for r in records] if select else records
+    if returns == "count":
+        return len(values)
+    if returns == "records":
+        return records
+    if returns == "unique":
+        return list(dict.fromkeys(values))
+    if returns == "values":
+        return values
+    if len(values) != 1:
+        raise ExerciseError(f"The answer key in {path.name} is ambiguous ({len(values)} records match).")
+    return values[0]
+
+
+def _exercise(entry: dict, lesson: str, article: str | None, source: str) -> Exercise:
+    try:
+        kind = entry["kind"]
+        if kind not in KINDS:
+            raise ExerciseError(f"{source}: exercise {entry.get('id')!r} has unknown kind {kind!r}.")
+        if "answer" not in entry and "answer_from" not in entry:
+            raise ExerciseError(f"{source}: exercise {entry['id']!r} has no answer key.")
+        return Exercise(
+            id=entry["id"],
+            lesson=entry.get("lesson", lesson),
+            title=entry["title"],
+            prompt=entry["prompt"],
+            kind=kind,
+            answer=entry.get("answer"),
+            answer_from=entry.get("answer_from"),
+            accept=tuple(entry.get("accept", ())),
+            options=tuple(entry.get("options", ())),
+            item_kind=entry.get("item_kind", "text"),
+            columns=dict(entry.get("columns", {})),
+            key=entry.get("key"),
+            tolerance=float(entry.get("tolerance", 0.0)),
+            relative_tolerance=float(entry.get("relative_tolerance", 0.0)),
+            hints=tuple(entry.get("hints", ())),
+            wrong=tuple(WrongAnswer(w["answer"], w["message"]) for w in entry.get("wrong", ())),
+            solution=entry.get("solution", ""),
+            explanation=entry.get("explanation", ""),
+            article=entry.get("article", article),
+        )
+    except KeyError as missing:
+        raise ExerciseError(f"{source}: an exercise lacks the field {missing}.") from None
+
+
+@lru_cache(maxsize=1)
+def all_exercises() -> dict[str, Exercise]:
+    """Every exercise of every lesson, by id, in lesson order."""
+    found: dict[str, Exercise] = {}
+    for path in sorted(exercises_dir().glob("*.toml")):
+        with open(path, "rb") as handle:
+            definition = tomllib.load(handle)
+        for entry in definition.get("exercise", []):
+            exercise = _exercise(entry, definition.get("lesson", path.stem[:2]), definition.get("article"), path.name)
+            if exercise.id in found:
+                raise ExerciseError(f"{path.name}: the exercise id {exercise.id!r} is used twice.")
+            found[exercise.id] = exercise
+    return found
+
+
+def get_exercise(exercise_id: str) -> Exercise:
+    exercises = all_exercises()
+    if exercise_id not in exercises:
+        close = [i for i in exercises if i.split("-")[0] == str(exercise_id).split("-")[0]]
+        suggestion = f" Exercises of this lesson: {', '.join(close)}." if close else ""
+        raise ExerciseError(f"There is no exercise {exercise_id!r}: check the id in the exercise's heading.{suggestion}")
+    return exercises[exercise_id]

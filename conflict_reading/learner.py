@@ -1,0 +1,93 @@
+"""The learner's view of their own progress: a table, a chart, a CSV to hand in."""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import KitError
+from .exercises import all_exercises
+from .progress import ProgressStore, status_by_exercise
+
+COLUMNS = ["id", "lesson", "title", "status", "attempts", "first_passed_at", "last_attempt_at"]
+
+
+def progress_table(store: ProgressStore | None = None) -> pd.DataFrame:
+    """One row per exercise: status, attempts (blank ones not counted), when first passed."""
+    attempts = (store or ProgressStore()).load()["attempts"]
+    status = status_by_exercise(attempts)
+    rows = []
+    for exercise in all_exercises().values():
+        mine = [a for a in attempts if a["exercise"] == exercise.id and not a.get("blank")]
+        passed = [a["at"] for a in mine if a.get("passed")]
+        rows.append({
+            "id": exercise.id, "lesson": exercise.lesson, "title": exercise.title,
+            "status": status.get(exercise.id, "not tried"), "attempts": len(mine),
+            "first_passed_at": passed[0] if passed else None,
+            "last_attempt_at": mine[-1]["at"] if mine else None,
+        })
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _chart_png(table: pd.DataFrame) -> bytes:
+    import matplotlib
+
+    matplotlib.use("Agg") if matplotlib.get_backend().lower() == "agg" else None
+    from matplotlib.figure import Figure
+
+    by_lesson = table.groupby("lesson")["status"].value_counts().unstack(fill_value=0)
+    for column in ("passed", "tried", "not tried"):
+        if column not in by_lesson:
+            by_lesson[column] = 0
+    figure = Figure(figsize=(7, 0.6 + 0.5 * len(by_lesson)))
+    axes = figure.subplots()
+    left = pd.Series(0, index=by_lesson.index)
+    # Okabe–Ito colours plus hatching, so the chart reads without colour too
+    for column, colour, hatch in (("passed", "#009E73", ""), ("tried", "#E69F00", "//"), ("not tried", "#BBBBBB", "..")):
+        axes.barh([f"Lesson {i}" for i in by_lesson.index], by_lesson[column], left=left,
+                  color=colour, hatch=hatch, edgecolor="black", label=column)
+        left = left + by_lesson[column]
+    axes.invert_yaxis()
+    axes.set_xlabel("exercises")
+    axes.legend(loc="lower right", fontsize=9)
+    axes.set_title("Your progress by lesson")
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=90)
+    return buffer.getvalue()
+
+
+@dataclass
+class ProgressReport:
+    table: pd.DataFrame
+
+    def _repr_html_(self) -> str:
+        png = base64.b64encode(_chart_png(self.table)).decode("ascii")
+        done = (self.table["status"] == "passed").sum()
+        return (
+            f"<p><b>{done} of {len(self.table)} exercises passed.</b></p>"
+            f'<img alt="Bar chart of exercises passed, tried and not tried, by lesson" src="data:image/png;base64,{png}"/>'
+            + self.table.to_html(index=False, na_rep="")
+        )
+
+    def __repr__(self) -> str:
+        done = (self.table["status"] == "passed").sum()
+        return f"{done} of {len(self.table)} exercises passed.\n" + self.table.to_string(index=False)
+
+
+def progress(export: str | Path | None = None):
+    """Your progress: a table and a chart per lesson; ``export="file.csv"`` writes a CSV to hand in."""
+    table = progress_table()
+    if export is None:
+        return ProgressReport(table)
+    path = Path(export)
+    try:
+        table.to_csv(path, index=False)
+    except OSError as error:
+        raise KitError(f"Could not write {path}: {error.strerror or error}.") from None
+    return f"Saved your progress ({len(table)} exercises) to {html.escape(str(path.resolve()))}: hand in that file."

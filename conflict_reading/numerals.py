@@ -1,0 +1,152 @@
+"""Read a number written the way people write them, in Indonesian or English.
+
+Used to accept every reasonable form of a numeric answer, so it returns every
+value a text can reasonably mean: ``"13,500"`` is 13.5 in Indonesian and 13500
+in English.  Digit groups follow Babel's CLDR data for each locale; number words
+and scale words come from ``lexicons/number-words.toml``.
+
+>>> number_values("13,5 miliar")
+{13500000000.0}
+>>> number_values("13.5 billion dollars") == number_values("13.500.000.000") == number_values(13.5e9)
+True
+>>> sorted(number_values("13,500"))
+[13.5, 13500.0]
+>>> number_values("dua puluh lima"), number_values("seventy-seven"), number_values("tujuh")
+({25.0}, {77.0}, {7.0})
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from decimal import Decimal
+from functools import lru_cache
+from numbers import Real
+
+from babel.numbers import NumberFormatError, parse_decimal
+
+from .lexicons import LEXICON_DIR
+
+LOCALES = ("id", "en")
+
+
+@lru_cache(maxsize=1)
+def number_words() -> dict:
+    with open(LEXICON_DIR / "number-words.toml", "rb") as handle:
+        return tomllib.load(handle)
+
+
+def currency_code(word: str) -> str | None:
+    """The ISO 4217 code of a currency word or symbol.
+
+    >>> currency_code("dolar"), currency_code("Rp"), currency_code("kata")
+    ('USD', 'IDR', None)
+    """
+    return number_words()["currencies"].get(word.lower())
+
+
+def digit_values(text: str) -> set[float]:
+    """The values a string of digits can mean under Indonesian or English conventions.
+
+    >>> digit_values("250.000"), digit_values("1e9")
+    ({250000.0, 250.0}, {1000000000.0})
+    """
+    text = text.strip().replace("\u00a0", "").replace(" ", "")
+    values = set()
+    for locale in LOCALES:
+        try:
+            values.add(float(parse_decimal(text, locale=locale, strict=True)))
+        except (NumberFormatError, ValueError, ArithmeticError):
+            pass
+    if not values and re.fullmatch(r"[-+]?\d+(?:\.\d+)?[eE][-+]?\d+", text):
+        values.add(float(Decimal(text)))
+    return {v for v in values if math.isfinite(v)}
+
+
+def _scale(word: str) -> float | None:
+    for language in LOCALES:
+        scale = number_words()[language]["scales"].get(word)
+        if scale:
+            return scale
+    return None
+
+
+def words_value(words: list[str]) -> float | None:
+    """The value of number words ("dua puluh lima", "seventy seven", "tiga ratus ribu"), or None.
+
+    >>> words_value(["tiga", "ratus", "ribu"]), words_value(["two", "hundred", "and", "five"])
+    (300000.0, 205.0)
+    """
+    lexicon = number_words()
+    id_words, en_words = lexicon["id"], lexicon["en"]
+    units = {**en_words["units"], **id_words["units"]}
+    se_words = {**en_words["se_words"], **id_words["se_words"]}
+    total = hundreds = small = 0.0
+    seen = False
+    for word in words:
+        if word in id_words["joiners"] or word in en_words["joiners"]:
+            continue
+        if word in units:
+            small += units[word]
+        elif word in se_words:
+            value = se_words[word]
+            if value >= 1000:
+                total += value
+            elif value == 100:
+                hundreds += 100
+            else:
+                small += value
+        elif word == id_words["teen"]:
+            small += 10
+        elif word == id_words["tens"]:
+            small *= 10
+        elif word in (id_words["hundreds"], en_words["hundreds"]):
+            hundreds += (small or 1) * 100
+            small = 0
+        elif _scale(word):
+            total += (hundreds + small or 1) * _scale(word)
+            hundreds = small = 0
+        else:
+            return None
+        seen = True
+    return total + hundreds + small if seen else None
+
+
+def number_values(answer) -> set[float]:
+    """Every value ``answer`` can reasonably mean (empty if it is not a number).
+
+    Accepts Python numbers, digits in Indonesian or English notation, an optional
+    scale word (ribu, juta, miliar, triliun, thousand, million, billion), number
+    words, and ignores currency words and percent signs.
+    """
+    if isinstance(answer, bool):
+        return set()
+    if isinstance(answer, Real):
+        value = float(answer)
+        return {value} if math.isfinite(value) else set()
+    if not isinstance(answer, str) or len(answer) > 200:
+        return set()
+    text = answer.lower().replace("-", " ").replace("\u2013", " ").strip()
+    words = text.split()
+    kept = []
+    for word in words:
+        bare = word.strip(".,;:()")
+        if currency_code(bare) or bare in ("%", "persen", "percent", "per", "cent"):
+            continue
+        # "US$436" or "Rp50.000": a currency symbol glued to the digits
+        glued = re.match(r"^(us\$|as\$|\$|rp|€)(\d.*)$", bare)
+        if glued:
+            bare = glued.group(2)
+        if bare.endswith("%"):
+            bare = bare[:-1]
+        kept.append(bare)
+    if not kept:
+        return set()
+    *head, last = kept
+    scale = _scale(last) if head else None
+    digits = head if scale else kept
+    if len(digits) == 1 and re.search(r"\d", digits[0]):
+        return {v * (scale or 1) for v in digit_values(digits[0])}
+    value = words_value(kept)
+    return {value} if value is not None else set()
