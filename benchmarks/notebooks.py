@@ -36,6 +36,11 @@ def all_notebooks() -> list[Path]:
 
 
 def main() -> int:
+    import os
+    import tempfile
+
+    # a benchmark run must not add attempts to the learner's own progress file
+    os.environ.setdefault("CONFLICT_READING_PROGRESS", str(Path(tempfile.mkdtemp()) / "progress.json"))
     print(f"{'notebook':55} {'kernel start (s)':>17} {'execution (s)':>14}")
     for path in all_notebooks():
         row = time_notebook(path)
