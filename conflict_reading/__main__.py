@@ -21,13 +21,33 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
 
 
+QUOTE_FIELDS = ["text", "kind", "paragraph_start", "paragraph_end", "speaker", "cue", "start", "end"]
+
+
+def _records(table, fields: list[str]) -> list[dict]:
+    """Rows as plain JSON values (missing values as null), in the contract's field order."""
+    records = []
+    for row in table[fields].itertuples(index=False):
+        record = {}
+        for name, value in zip(fields, row):
+            if value is None or (isinstance(value, float) and value != value):
+                value = None
+            elif hasattr(value, "item"):  # numpy scalars
+                value = value.item()
+            record[name] = value
+        records.append(record)
+    return records
+
+
 def extract(article: Article) -> dict:
     """The contract's JSON object for ``article``.
 
     Only what the engine can already find is included: a list that a later
     part of the engine will fill is absent, not faked.
     """
-    return {"article": article.summary()}
+    from .quotes import find_quotes
+
+    return {"article": article.summary(), "quotes": _records(find_quotes(article), QUOTE_FIELDS)}
 
 
 def _extract_command(args) -> int:

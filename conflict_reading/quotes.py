@@ -1,0 +1,483 @@
+"""Find quotations, tell full from partial from scare quotes, and find who speaks.
+
+General rules over lexicons (``lexicons/reporting-verbs.csv``,
+``speaker-titles.txt``, ``name-qualifiers.txt``, ``anonymous-speakers.txt``),
+for Indonesian and English news:
+
+1. **Marks.** Curly “ ”, guillemets « », straight " (opening or closing told by
+   the characters around it).  A quote left open at the end of a paragraph runs
+   on when the next mark closes it, or when the next paragraph reopens with an
+   opening mark (the wire convention for a long quotation); otherwise it ends
+   with its paragraph.
+2. **Kind.** *scare* (a short term in marks, with no reporting verb around it),
+   *partial* (a fragment woven into the reporter's sentence), else *direct*.
+3. **Speaker**, tried in this order: a cue right after the quote (``“…,” ujar
+   X``, ``ujarnya``, ``said X``), a cue right before it (``X mengatakan, “…”``,
+   ``tegas X, “…”``, ``menurut X``), a cue in the same sentence (partial quotes),
+   a cue in the sentence before (``X menegaskan:`` / ``X juga mengumumkan …``),
+   and last the previous speaker (context).  Names are resolved to one entity
+   per person: the fullest form the article gives (``Blinken`` → ``Antony
+   Blinken``, ``Anthony`` and ``Antony`` alike).
+
+>>> from conflict_reading import Article
+>>> text = "Kapolda Irjen Budi Santoso mengatakan, “Pelaku sudah ditangkap.”\\n“Kami terus memburu jaringannya,” ujar Santoso."
+>>> find_quotes(Article.from_text(text))[["kind", "speaker", "cue", "how"]].values.tolist()
+[['direct', 'Budi Santoso', 'mengatakan', 'explicit cue'], ['direct', 'Budi Santoso', 'ujar', 'explicit cue']]
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from .answers import normalize_text, surname
+from .article import Article, paragraph_spans
+from .lexicons import LEXICON_DIR, word_list
+
+COLUMNS = ["text", "kind", "paragraph_start", "paragraph_end", "speaker", "cue", "how", "start", "end"]
+OPENING = {"“": "”", "«": "»", "„": "”"}
+CLOSING = {"”", "»"}
+PRONOUN_SUFFIX = "nya"
+PRONOUNS = {"dia", "ia", "beliau", "mereka", "he", "she", "they", "it"}
+SCARE_INTRODUCERS = {
+    "istilah", "julukan", "dijuluki", "disebut", "sebutan", "label", "slogan", "kelompok", "operasi",
+    "gerakan", "program", "kampanye", "apa", "yang", "so-called", "dubbed", "term", "called", "label",
+    "operation", "group", "campaign",
+}
+_WORD = re.compile(r"[\w’'.-]+", re.UNICODE)
+
+
+# --- lexicons ------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> pd.DataFrame:
+    """The reporting-verb lexicon: verb, root, language, stance, gloss.
+
+    >>> reporting_verbs().set_index("verb").loc["menegaskan", ["root", "stance"]].tolist()
+    ['tegas', 'assertive']
+    """
+    with open(LEXICON_DIR / "reporting-verbs.csv", encoding="utf-8", newline="") as handle:
+        return pd.DataFrame(list(csv.DictReader(handle)))
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> dict[str, str]:
+    """Every cue form, lower case → its lexicon form (``ujarnya`` → ``ujar``)."""
+    forms = {}
+    for verb in reporting_verbs()["verb"]:
+        forms[verb] = verb
+        if " " not in verb and verb.isalpha():
+            forms.setdefault(verb + PRONOUN_SUFFIX, verb)
+    return forms
+
+
+def _cue_at(words: list[str], index: int) -> tuple[str, bool] | None:
+    """(lexicon form, is_pronoun_form) if ``words[index]`` (lower case) is a cue."""
+    word = words[index].lower().strip(".,:;")
+    if index + 1 < len(words) and f"{word} {words[index + 1].lower().strip('.,:;')}" in _verbs():
+        return f"{word} {words[index + 1].lower().strip('.,:;')}", False
+    if word in _verbs():
+        form = _verbs()[word]
+        return word, word != form and word.endswith(PRONOUN_SUFFIX)
+    return None
+
+
+# --- 1. quotation marks -------------------------------------------------------------
+
+@dataclass
+class _Span:
+    start: int  # first character inside the marks
+    end: int    # the closing mark (or the end of the text it runs to)
+    open_at: int
+
+
+def _straight_role(text: str, i: int) -> str:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if (before.isspace() or before in "([{—–-/") and not after.isspace():
+        return "open"
+    return "close"
+
+
+def _marks(text: str) -> list[tuple[int, str]]:
+    marks = []
+    for i, ch in enumerate(text):
+        if ch in OPENING:
+            marks.append((i, "open"))
+        elif ch in CLOSING:
+            marks.append((i, "close"))
+        elif ch == '"':
+            marks.append((i, _straight_role(text, i)))
+    return marks
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) inside the marks of every quotation, across paragraphs.
+
+    >>> text = "A: “Satu.\\nDua.” B: «Tiga» dan \\"empat\\"."
+    >>> [text[s:e] for s, e in quote_spans(text)]
+    ['Satu.\\nDua.', 'Tiga', 'empat']
+    """
+    paragraphs = paragraph_spans(text)
+    starts = [start for start, _ in paragraphs]
+    start_set = set(starts)
+
+    def paragraph_of(pos: int) -> int:
+        return max(0, bisect.bisect_right(starts, pos) - 1)
+
+    def starts_paragraph(pos: int) -> bool:
+        return pos in start_set
+
+    spans, current = [], None
+    for pos, role in _marks(text):
+        if role == "close":
+            if current is not None:
+                spans.append(_Span(current.start, pos, current.open_at))
+                current = None
+            continue
+        if current is None:
+            current = _Span(pos + 1, -1, pos)
+        elif paragraph_of(pos) > paragraph_of(current.open_at) and starts_paragraph(pos):
+            continue  # a paragraph reopening a long quotation: the quotation runs on
+        else:  # an opening inside an unclosed quotation: the earlier one ends with its paragraph
+            end = paragraphs[paragraph_of(current.open_at)][1]
+            spans.append(_Span(current.start, min(end, pos), current.open_at))
+            current = _Span(pos + 1, -1, pos)
+    if current is not None:
+        # never closed: run to the end of the last paragraph it reopened, or of its own
+        last = paragraph_of(current.open_at)
+        for pos, role in _marks(text):
+            if pos > current.open_at and role == "open" and starts_paragraph(pos):
+                last = max(last, paragraph_of(pos))
+        spans.append(_Span(current.start, paragraphs[last][1], current.open_at))
+    result = []
+    for span in spans:
+        start, end = span.start, span.end
+        while end > start and text[end - 1] in " \n":
+            end -= 1
+        if end > start:
+            result.append((start, end))
+    return result
+
+
+# --- 2. names ------------------------------------------------------------------------
+
+def _is_name_word(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or word.lower() in word_list("name-particles")) and word[0].isalpha()
+
+
+def _title_word(word: str) -> bool:
+    w = word.lower().strip(".,")
+    return w in word_list("speaker-titles") or w in word_list("name-qualifiers")
+
+
+def name_before(words: list[str]) -> str | None:
+    """The person's name that ends ``words`` (titles dropped), or None.
+
+    >>> name_before("Lebih jauh Menteri Luar Negeri Anthony Blinken".split())
+    'Anthony Blinken'
+    >>> name_before("Menlu Italia Di Maio".split())
+    'Di Maio'
+    """
+    name = []
+    for word in reversed(words):
+        bare = word.strip(",.:;()“”\"")
+        if name and word.endswith((",", ".", ":", ";", ")")):
+            break  # a clause boundary: "ancaman ISIS, Blinken mengatakan"
+        if not _is_name_word(bare) or _title_word(bare) or (bare.isupper() and len(bare) > 1):
+            break
+        if _cue_word(bare):
+            break
+        name.insert(0, bare)
+    while name and name[0].lower() in word_list("name-particles") and len(name) > 1 and name[0][0].islower():
+        name.pop(0)
+    return " ".join(name) if name and any(w[0].isupper() for w in name) else None
+
+
+def name_after(words: list[str]) -> str | None:
+    """The person's name that starts ``words`` after any titles, or None.
+
+    >>> name_after("Kapolda Sulteng Irjen Budi Santoso kepada wartawan".split())
+    'Budi Santoso'
+    """
+    # skip titles (and the place words of a title, up to the last title word)
+    last_title, office_of_place = -1, False
+    for index, word in enumerate(words[:12]):
+        bare = word.strip(",.:;()“”\"")
+        if _title_word(bare):
+            last_title = index
+            office_of_place = office_of_place or bare.lower() in word_list("office-of-place-titles")
+        elif not _is_name_word(bare):
+            break
+        if word.endswith((",", ".", ":", ";")):
+            break
+    name = []
+    for word in words[last_title + 1:]:
+        bare = word.strip(",.:;()“”\"")
+        if not _is_name_word(bare) or _title_word(bare):
+            break
+        name.append(bare)
+        if word.endswith((",", ".", ":", ";")):
+            break
+    if office_of_place and len(name) >= 3:
+        name = name[1:]  # "Bupati Poso Agus Salim": the first word is the place
+    return " ".join(name) if name and any(w[0].isupper() for w in name) else None
+
+
+def _cue_word(word: str) -> bool:
+    return word.lower().strip(".,:;") in _verbs()
+
+
+def _description(words: list[str]) -> str | None:
+    """An anonymous or collective speaker as the article words it ("seorang warga")."""
+    if not words:
+        return None
+    first = words[0].lower().strip(",.")
+    if first not in word_list("anonymous-speakers"):
+        return None
+    phrase = []
+    for word in words[:8]:
+        phrase.append(word.strip(",.:;“”\""))
+        if word.endswith((",", ".", ":", ";")):
+            break
+    return " ".join(phrase).strip() or None
+
+
+# --- 3. attribution ------------------------------------------------------------------
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _sentence_start(starts: list[int], pos: int) -> int:
+    """The start of the sentence holding ``pos`` (``starts`` sorted)."""
+    index = bisect.bisect_right(starts, pos) - 1
+    return starts[index] if index >= 0 else 0
+
+
+def _after_cue(words: list[str]) -> tuple[str, str | None, str] | None:
+    """A cue at the start of ``words`` (text after the quote): (cue, speaker, how)."""
+    for index in range(min(2, len(words))):
+        found = _cue_at(words, index)
+        if not found:
+            continue
+        cue, pronoun = found
+        rest = words[index + len(cue.split()):]
+        if pronoun:
+            return cue, None, "pronoun"
+        if rest and rest[0].lower().strip(".,") in PRONOUNS:
+            return cue, None, "pronoun"
+        speaker = name_after(rest) or _description(rest)
+        return cue, speaker, "explicit cue"
+    # English "“…,” X said" / "he said"
+    for index in range(1, min(6, len(words))):
+        found = _cue_at(words, index)
+        if found:
+            subject = words[:index]
+            if len(subject) == 1 and subject[0].lower() in PRONOUNS:
+                return found[0], None, "pronoun"
+            speaker = name_before(subject) or _description(subject)
+            if speaker:
+                return found[0], speaker, "explicit cue"
+    return None
+
+
+def _before_cue(words: list[str]) -> tuple[str, str | None, str] | None:
+    """A cue just before the quote: 'X mengatakan, “', 'tegas X, “', 'menurut X, “'."""
+    tail = words[-10:]
+    for index in range(len(tail) - 1, -1, -1):
+        found = _cue_at(tail, index)
+        if not found:
+            continue
+        cue, pronoun = found
+        after = tail[index + len(cue.split()):]
+        before = words[: len(words) - len(tail) + index]
+        if pronoun:
+            return cue, None, "pronoun"
+        if after and (after[0].lower().strip(",.:") in PRONOUNS):
+            return cue, None, "pronoun"
+        speaker = name_after(after) if after else None
+        if not speaker:
+            speaker = name_before(before) or _description(_subject_phrase(before))
+        if not speaker and before and before[-1].lower().strip(",") in PRONOUNS:
+            return cue, None, "pronoun"
+        return cue, speaker, "explicit cue"
+    return None
+
+
+def _subject_phrase(words: list[str]) -> list[str]:
+    """The words of the last clause before a verb (for descriptions like 'Seorang warga')."""
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].endswith((",", ".", ":", ";")):
+            return words[index + 1:]
+    return words
+
+
+def _cue_in(words: list[str]) -> tuple[str, str | None, str] | None:
+    """Any cue in a sentence, with its subject (the nearest name before it, or after it)."""
+    for index in range(len(words)):
+        found = _cue_at(words, index)
+        if not found:
+            continue
+        cue, pronoun = found
+        if pronoun:
+            return cue, None, "pronoun"
+        before = words[:index]
+        if before and before[-1].lower().strip(",") in PRONOUNS:
+            return cue, None, "pronoun"
+        skip = 0
+        while before and before[-1].lower() in {"juga", "pun", "kemudian", "lalu", "also", "then", "telah", "sudah"}:
+            before = before[:-1]
+            skip += 1
+        speaker = name_before(before) or name_after(words[index + len(cue.split()):]) or _description(_subject_phrase(before))
+        return cue, speaker, "explicit cue"
+    return None
+
+
+# --- entities: one speaker per person ---------------------------------------------------
+
+def _person_mentions(text: str) -> list[tuple[int, str]]:
+    """(position, name) of person names introduced by a title or by a cue."""
+    mentions = []
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
+    plain = [w for _, w in words]
+    for index, (pos, word) in enumerate(words):
+        bare = word.strip(",.:;()“”\"")
+        if bare.lower() in word_list("speaker-titles") or _cue_word(bare):
+            if index > 0 and plain[index - 1].strip(",.:;()“”\"").lower() in word_list("speaker-titles"):
+                continue  # the title's second word: already read from the first
+            name = name_after(plain[index:] if not _cue_word(bare) else plain[index + 1:])
+            if name and len(name.split()) >= 2:
+                mentions.append((pos, name))
+    return mentions
+
+
+class _Speakers:
+    """Resolve name forms to one entity each: the fullest form the article gives."""
+
+    def __init__(self, text: str):
+        self.full_names: list[str] = []
+        self.mentions = _person_mentions(text)
+        for _, name in self.mentions:
+            self.add(name)
+
+    def last_before(self, position: int) -> str | None:
+        """The person named most recently before ``position`` (for a pronoun with no earlier quote)."""
+        names = [name for pos, name in self.mentions if pos < position]
+        return self.resolve(names[-1]) if names else None
+
+    def add(self, name: str) -> str:
+        found = self.match(name)
+        if found is None:
+            self.full_names.append(name)
+            return name
+        if len(name.split()) > len(found.split()):
+            self.full_names[self.full_names.index(found)] = name
+            return name
+        return found
+
+    def match(self, name: str) -> str | None:
+        given = normalize_text(name).split()
+        for full in reversed(self.full_names):
+            last = surname(full)
+            if given[-len(last):] == last or (len(given) >= len(last) and _same_tokens(given[-len(last):], last)):
+                first = [w for w in given[: -len(last)]]
+                full_first = normalize_text(full).split()[: -len(last)]
+                if not first or not full_first or _same_tokens(first[-1:], full_first[-1:]):
+                    return full
+        return None
+
+    def resolve(self, name: str | None) -> str | None:
+        if not name:
+            return name
+        return self.match(name) or self.add(name)
+
+
+def _same_tokens(a: list[str], b: list[str]) -> bool:
+    from .answers import _close
+
+    return len(a) == len(b) and all(_close(x, y) for x, y in zip(a, b))
+
+
+# --- kind --------------------------------------------------------------------------------
+
+def _kind(text: str, inside: str, start: int, end: int, has_cue: bool) -> str:
+    before = text[max(0, start - 300):start - 1].rstrip(" ")
+    if start - 300 > 0 and "\n" not in before:
+        before = "x " + before  # not at the start of the text
+    words_inside = inside.split()
+    previous_word = before.split()[-1].lower().strip("(") if before.split() else ""
+    sentence_like = inside.rstrip()[-1:] in ".?!," or len(words_inside) > 6
+    if len(words_inside) <= 4 and not sentence_like and (not has_cue or previous_word in SCARE_INTRODUCERS):
+        return "scare"
+    if not before or before[-1] in ",:\n" or before.endswith(("—", "–", "-")):
+        return "direct"
+    if _cue_word(previous_word.strip(",:")):
+        return "direct"
+    return "partial"
+
+
+# --- the engine ----------------------------------------------------------------------------
+
+def find_quotes(article: Article) -> pd.DataFrame:
+    """One row per quotation: text, kind, paragraph_start/end, speaker, cue, how, start, end."""
+    text = article.text
+    paragraphs = paragraph_spans(text)
+    speakers = _Speakers(text)
+    rows = []
+    previous_speaker = None
+
+    starts = [start for start, _ in paragraphs]
+    sentence_starts = article.sentences["start"].tolist()
+
+    def paragraph_number(pos: int) -> int:
+        return max(1, bisect.bisect_right(starts, pos))
+
+    for start, end in quote_spans(text):
+        inside = text[start:end]
+        s_start = _sentence_start(sentence_starts, start - 1)
+        p_start, _ = paragraphs[paragraph_number(start) - 1]
+        line_before = text[max(s_start, p_start):start - 1]
+        # the text after the quote, to the end of its paragraph
+        p_end = paragraphs[paragraph_number(end) - 1][1]
+        after_words = _words(text[end + 1:p_end])
+        before_words = _words(line_before)
+        after = _after_cue(after_words)
+        before = _before_cue(before_words) if before_words else None
+        # a named speaker wins over a pronoun; a cue after the quote over one before it
+        attribution = next((a for a in (after, before) if a and a[1]), None) or after or before
+        if attribution is None and before_words:
+            attribution = _cue_in(before_words)
+        kind = _kind(text, inside, start, end, attribution is not None)
+        how = None
+        if attribution is None and kind == "direct":
+            # the sentence before: "X menegaskan:" or "X juga mengumumkan ..."
+            previous_text = text[max(0, paragraphs[max(0, paragraph_number(start) - 2)][0]):max(s_start, p_start)]
+            last_sentence = re.split(r"(?<=[.!?”])\s+", previous_text.strip())[-1] if previous_text.strip() else ""
+            found = _cue_in(_words(last_sentence))
+            if found and (found[1] or found[2] == "pronoun"):
+                attribution = (found[0], found[1], "previous sentence")
+        if kind == "scare":
+            speaker = cue = None
+        elif attribution is None:
+            speaker, cue, how = previous_speaker, None, "context" if previous_speaker else None
+        else:
+            cue, speaker, how = attribution
+            if speaker is None:
+                speaker = previous_speaker or speakers.last_before(start)
+                how = "pronoun" if how == "pronoun" else "previous speaker"
+            else:
+                speaker = speakers.resolve(speaker) if speaker[0].isupper() else speaker
+        if kind != "scare" and speaker:
+            previous_speaker = speaker
+        rows.append({
+            "text": inside, "kind": kind,
+            "paragraph_start": paragraph_number(start), "paragraph_end": paragraph_number(max(start, end - 1)),
+            "speaker": speaker, "cue": cue, "how": how, "start": start, "end": end,
+        })
+    return pd.DataFrame(rows, columns=COLUMNS)
