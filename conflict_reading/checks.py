@@ -55,7 +55,7 @@ def is_blank(answer) -> bool:
     if isinstance(answer, (pd.DataFrame, pd.Series)):
         return answer.empty
     if isinstance(answer, (list, tuple, set, frozenset, dict)):
-        return len(answer) == 0 or all(is_blank(item) for item in answer if not isinstance(item, (list, dict)))
+        return len(answer) == 0 or all(is_blank(item) for item in answer)
     return False
 
 
@@ -80,7 +80,7 @@ def _check_single(exercise: Exercise, answer, expected) -> tuple[bool, str]:
         return True, ""
     if exercise.kind == "number":
         if not number_values(answer):
-            return False, "I could not read a number in your answer: try digits, like 25 or 13,5 miliar."
+            return False, "I could not read a number in your answer: write it in digits (a decimal comma is fine) or in number words."
         slip = answers.scale_slip(answer, expected)
         if slip:
             factor = f"{10 ** abs(slip):,}"
@@ -104,12 +104,18 @@ def _as_items(answer) -> list:
         return [item.strip() for item in answer.split(separators[0]) if item.strip()]
     if isinstance(answer, dict):
         return list(answer.keys())
+    if isinstance(answer, pd.Series) and pd.api.types.is_numeric_dtype(answer) and not pd.api.types.is_numeric_dtype(answer.index):
+        return answer.index.tolist()  # value_counts(): the items are the index
     if isinstance(answer, pd.DataFrame):
         return answer.iloc[:, 0].tolist() if answer.shape[1] else []
     try:
-        return list(answer)
+        items = list(answer)
     except TypeError:
         return [answer]
+    # FreqDist.most_common(): (item, count) pairs
+    if items and all(isinstance(i, tuple) and len(i) == 2 and isinstance(i[1], (int, float)) for i in items):
+        return [i[0] for i in items]
+    return items
 
 
 def _resolve_choice(exercise: Exercise, answer):
@@ -151,6 +157,9 @@ def _check_table(exercise: Exercise, answer, expected) -> tuple[bool, str]:
             pass
     if not isinstance(answer, pd.DataFrame):
         return False, "This question wants a table (a pandas DataFrame)."
+    index_names = [answers.normalize_text(n).replace(" ", "_") for n in answer.index.names if n]
+    if any(n in exercise.columns for n in index_names):
+        answer = answer.reset_index()  # groupby() put the key in the index
     columns = {answers.normalize_text(c).replace(" ", "_"): c for c in answer.columns}
     missing = [c for c in exercise.columns if c not in columns]
     if missing:
@@ -280,7 +289,11 @@ def solution(exercise_id: str) -> Feedback:
     if not instructor_mode():
         return Feedback(False, "Solutions are shown in instructor mode only. Try hint() for a nudge.",
                         exercise=exercise.id, state="info")
-    return Feedback(True, f"Solution: {exercise.solution or exercise.key_answer()}", exercise=exercise.id, state="info")
+    try:
+        shown = exercise.solution or exercise.key_answer()
+    except ExerciseError as error:
+        return Feedback(False, str(error), exercise=exercise.id, state="info")
+    return Feedback(True, f"Solution: {shown}", exercise=exercise.id, state="info")
 
 
 def exercises() -> pd.DataFrame:

@@ -142,6 +142,11 @@ def all_exercises() -> dict[str, Exercise]:
 
 
 def get_exercise(exercise_id: str) -> Exercise:
+    if not isinstance(exercise_id, str):
+        raise ExerciseError(
+            f"There is no exercise {str(exercise_id)[:40]!r}: the exercise id comes first, as text in quotes, "
+            "then your answer, as in check(\"00-paragraphs\", answer)."
+        )
     exercises = all_exercises()
     if exercise_id not in exercises:
         close = [i for i in exercises if i.split("-")[0] == str(exercise_id).split("-")[0]]

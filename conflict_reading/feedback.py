@@ -5,6 +5,8 @@ Colour is never the only signal: every box starts with an icon and a word
 
 >>> print(Feedback(True, "Correct! Twenty-five paragraphs."))
 ✔ Correct! Twenty-five paragraphs.
+>>> print(Feedback(False, "Almost: count from 1."))
+✘ Not yet: Almost: count from 1.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+_LABELS = {"pass": "Correct", "fail": "Not yet", "info": "Note"}
 _STYLES = {
     # state: (icon, border colour, background)  — colours from the Okabe–Ito palette
     "pass": ("✔", "#009E73", "#e6f5ef"),
@@ -35,9 +38,19 @@ class Feedback:
     def __bool__(self) -> bool:
         return self.passed
 
+    @property
+    def label(self) -> str:
+        """The status in words, so that colour and icon are never the only signal."""
+        return _LABELS[self.state]
+
+    def _labelled(self) -> str:
+        if self.message.lower().startswith(self.label.lower()):
+            return self.message
+        return f"{self.label}: {self.message}"
+
     def __str__(self) -> str:
         icon = _STYLES[self.state][0]
-        text = f"{icon} {self.message}"
+        text = f"{icon} {self._labelled()}"
         if self.hint:
             text += f"\n  Hint: {self.hint}"
         return text
@@ -54,7 +67,7 @@ class Feedback:
             f'style="border-left:6px solid {border};background:{background};color:#111;'
             f'padding:.5em .8em;margin:.3em 0;border-radius:4px;font-size:1.05em">'
             f'<span aria-hidden="true" style="font-weight:bold;margin-right:.4em">{icon}</span>'
-            f"{html.escape(self.message)}{hint}</div>"
+            f"{html.escape(self._labelled())}{hint}</div>"
         )
 
     def _repr_mimebundle_(self, include=None, exclude=None):

@@ -24,12 +24,12 @@ def progress_table(store: ProgressStore | None = None) -> pd.DataFrame:
     rows = []
     for exercise in all_exercises().values():
         mine = [a for a in attempts if a["exercise"] == exercise.id and not a.get("blank")]
-        passed = [a["at"] for a in mine if a.get("passed")]
+        passed = [a.get("at") for a in mine if a.get("passed")]
         rows.append({
             "id": exercise.id, "lesson": exercise.lesson, "title": exercise.title,
             "status": status.get(exercise.id, "not tried"), "attempts": len(mine),
             "first_passed_at": passed[0] if passed else None,
-            "last_attempt_at": mine[-1]["at"] if mine else None,
+            "last_attempt_at": mine[-1].get("at") if mine else None,
         })
     return pd.DataFrame(rows, columns=COLUMNS)
 

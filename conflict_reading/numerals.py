@@ -29,6 +29,8 @@ from babel.numbers import NumberFormatError, parse_decimal
 from .lexicons import LEXICON_DIR
 
 LOCALES = ("id", "en")
+# "dolar AS", "dolar Amerika", "US dollars": the country after a currency word is part of it
+_CURRENCY_COUNTRY = {"as", "amerika", "serikat", "us", "u.s", "u.s.", "singapura", "australia", "hong", "kong"}
 
 
 @lru_cache(maxsize=1)
@@ -83,34 +85,51 @@ def words_value(words: list[str]) -> float | None:
     units = {**en_words["units"], **id_words["units"]}
     se_words = {**en_words["se_words"], **id_words["se_words"]}
     total = hundreds = small = 0.0
-    seen = False
+    previous, last_scale = None, None
     for word in words:
         if word in id_words["joiners"] or word in en_words["joiners"]:
             continue
         if word in units:
-            small += units[word]
+            value = units[word]
+            if previous in ("unit", "teen", "se", "a") or (previous == "tens" and (value >= 10 or value == 0)):
+                return None  # "lima dua", "twenty twelve": not one number
+            small += value
+            previous = "tens" if value >= 20 else "unit"
         elif word in se_words:
             value = se_words[word]
-            if value >= 1000:
-                total += value
+            if previous in ("unit", "tens", "teen", "puluh", "se", "a"):
+                return None
+            if word in en_words["se_words"]:  # "a" hundred / million
+                small, previous = 1, "a"
+            elif value >= 1000:
+                if last_scale and value >= last_scale:
+                    return None
+                total, last_scale, previous = total + value, value, "scale"
             elif value == 100:
-                hundreds += 100
+                hundreds, previous = hundreds + 100, "hundred"
             else:
-                small += value
-        elif word == id_words["teen"]:
-            small += 10
-        elif word == id_words["tens"]:
-            small *= 10
+                small, previous = small + value, "se"
+        elif word in (id_words["teen"], id_words["tens"]):
+            if previous != "unit" or not 1 <= small <= 9:
+                return None  # "belas" or "puluh" needs a unit before it
+            small = small + 10 if word == id_words["teen"] else small * 10
+            previous = "teen" if word == id_words["teen"] else "puluh"
         elif word in (id_words["hundreds"], en_words["hundreds"]):
-            hundreds += (small or 1) * 100
-            small = 0
-        elif _scale(word):
-            total += (hundreds + small or 1) * _scale(word)
+            if previous not in ("unit", "a", "teen") or not 1 <= small <= 99 or hundreds:
+                return None
+            hundreds, small, previous = hundreds + small * 100, 0, "hundred"
+        elif _scale(word) and word.isalpha() and len(word) > 2:
+            scale = _scale(word)
+            if not (hundreds + small) or (last_scale and scale >= last_scale):
+                return None  # "ribu" alone, "ribu ribu"
+            total += (hundreds + small) * scale
             hundreds = small = 0
+            last_scale, previous = scale, "scale"
         else:
             return None
-        seen = True
-    return total + hundreds + small if seen else None
+    if previous in (None, "a"):
+        return None
+    return total + hundreds + small
 
 
 def number_values(answer) -> set[float]:
@@ -127,12 +146,17 @@ def number_values(answer) -> set[float]:
         return {value} if math.isfinite(value) else set()
     if not isinstance(answer, str) or len(answer) > 200:
         return set()
-    text = answer.lower().replace("-", " ").replace("\u2013", " ").strip()
+    # a hyphen between letters joins number words ("twenty-five"); a leading one is a minus sign
+    text = re.sub(r"(?<=[a-z])[-\u2013](?=[a-z])", " ", answer.lower()).strip()
     words = text.split()
     kept = []
+    saw_currency = False
     for word in words:
         bare = word.strip(".,;:()")
-        if currency_code(bare) or bare in ("%", "persen", "percent", "per", "cent"):
+        if currency_code(bare):
+            saw_currency = True
+            continue
+        if bare in ("%", "persen", "percent", "per", "cent") or (saw_currency and bare in _CURRENCY_COUNTRY):
             continue
         # "US$436" or "Rp50.000": a currency symbol glued to the digits
         glued = re.match(r"^(us\$|as\$|\$|rp|€)(\d.*)$", bare)

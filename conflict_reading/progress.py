@@ -104,9 +104,13 @@ class ProgressStore:
             raise
 
     def load(self) -> dict:
-        """The whole record (attempts, hints seen, reflections)."""
-        with self._locked():
-            return self._read()
+        """The whole record (attempts, hints seen, reflections); empty if it cannot be read."""
+        try:
+            with self._locked():
+                return self._read()
+        except OSError as error:
+            self.notices.append(f"Your progress could not be read ({error.strerror or error}).")
+            return _empty()
 
     def update(self, change) -> dict:
         """Apply ``change(data)`` under the lock, write atomically, return the new data."""
@@ -127,7 +131,10 @@ class ProgressStore:
         seen = {}
 
         def bump(data):
-            seen["n"] = int(data["hints"].get(exercise_id, 0))
+            try:
+                seen["n"] = max(0, int(data["hints"].get(exercise_id, 0)))
+            except (TypeError, ValueError):  # a hand-edited count
+                seen["n"] = 0
             data["hints"][exercise_id] = seen["n"] + 1
 
         self.update(bump)

@@ -142,19 +142,16 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             continue
         if current is None:
             current = _Span(pos + 1, -1, pos)
-        elif paragraph_of(pos) > paragraph_of(current.open_at) and starts_paragraph(pos):
-            continue  # a paragraph reopening a long quotation: the quotation runs on
-        else:  # an opening inside an unclosed quotation: the earlier one ends with its paragraph
-            end = paragraphs[paragraph_of(current.open_at)][1]
+        else:
+            # An opening inside an unclosed quotation.  Either a paragraph reopening a long
+            # quotation (the wire convention: each paragraph of it opens, only the last closes)
+            # or a missing closing mark: the earlier quotation ends with its last paragraph.
+            last = paragraph_of(pos) - 1 if starts_paragraph(pos) else paragraph_of(current.open_at)
+            end = paragraphs[max(last, paragraph_of(current.open_at))][1]
             spans.append(_Span(current.start, min(end, pos), current.open_at))
             current = _Span(pos + 1, -1, pos)
-    if current is not None:
-        # never closed: run to the end of the last paragraph it reopened, or of its own
-        last = paragraph_of(current.open_at)
-        for pos, role in _marks(text):
-            if pos > current.open_at and role == "open" and starts_paragraph(pos):
-                last = max(last, paragraph_of(pos))
-        spans.append(_Span(current.start, paragraphs[last][1], current.open_at))
+    if current is not None:  # never closed: it ends with its paragraph
+        spans.append(_Span(current.start, paragraphs[paragraph_of(current.open_at)][1], current.open_at))
     result = []
     for span in spans:
         start, end = span.start, span.end
@@ -167,13 +164,52 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 # --- 2. names ------------------------------------------------------------------------
 
+_PREPOSITIONS = {"di", "da", "dan", "de"}
+
+
 def _is_name_word(word: str) -> bool:
-    return bool(word) and (word[0].isupper() or word.lower() in word_list("name-particles")) and word[0].isalpha()
+    if not word or not word[0].isalpha():
+        return False
+    if word[0].isupper():
+        return not (word.isupper() and len(word) > 1)  # an acronym (RI, BNPT, PBB) is not a name
+    return word in word_list("name-particles") and word not in _PREPOSITIONS
+
+
+def _trim_name(name: list[str]) -> list[str]:
+    while name and name[-1][0].islower():
+        name = name[:-1]  # a trailing particle ("Ratna di") belongs to what follows
+    return name
 
 
 def _title_word(word: str) -> bool:
-    w = word.lower().strip(".,")
-    return w in word_list("speaker-titles") or w in word_list("name-qualifiers")
+    w = word.lower().strip(".,()")
+    bare = word.strip(".,()")
+    return (w in word_list("speaker-titles") or w in word_list("name-qualifiers")
+            or (bare.isupper() and len(bare) > 1 and bare.isalpha()))
+
+
+_PLACE_PREPOSITIONS = {"in", "of", "for", "at", "from", "di", "dari", "ke", "untuk", "asal"}
+
+
+def speaker_before(words: list[str]) -> str | None:
+    """The speaker of a clause ending in a cue: its name, looking past an apposition.
+
+    >>> speaker_before("Lieutenant Colonel Patrick Ilunga, a spokesman for the army in North Kivu,".split())
+    'Patrick Ilunga'
+    """
+    name = name_before(words)
+    if not name:
+        return None
+    index = len(words) - len(name.split())
+    if index > 0 and words[index - 1].lower() in _PLACE_PREPOSITIONS:
+        for position, candidate in _person_mentions(" ".join(words[:index])):
+            return candidate
+        for start in range(index):
+            first = name_after(words[start:index])
+            if first and len(first.split()) >= 2 and words[start][0].isupper():
+                return first
+        return None
+    return name
 
 
 def name_before(words: list[str]) -> str | None:
@@ -196,6 +232,7 @@ def name_before(words: list[str]) -> str | None:
         name.insert(0, bare)
     while name and name[0].lower() in word_list("name-particles") and len(name) > 1 and name[0][0].islower():
         name.pop(0)
+    name = _trim_name(name)
     return " ".join(name) if name and any(w[0].isupper() for w in name) else None
 
 
@@ -214,7 +251,7 @@ def name_after(words: list[str]) -> str | None:
             office_of_place = office_of_place or bare.lower() in word_list("office-of-place-titles")
         elif not _is_name_word(bare):
             break
-        if word.endswith((",", ".", ":", ";")):
+        if word.endswith((",", ":", ";")):
             break
     name = []
     for word in words[last_title + 1:]:
@@ -226,6 +263,7 @@ def name_after(words: list[str]) -> str | None:
             break
     if office_of_place and len(name) >= 3:
         name = name[1:]  # "Bupati Poso Agus Salim": the first word is the place
+    name = _trim_name(name)
     return " ".join(name) if name and any(w[0].isupper() for w in name) else None
 
 
@@ -242,10 +280,18 @@ def _description(words: list[str]) -> str | None:
         return None
     phrase = []
     for word in words[:8]:
+        if phrase and word.lower() in _DESCRIPTION_STOPS:
+            break  # "seorang warga yang tinggal …": the description is "seorang warga"
         phrase.append(word.strip(",.:;“”\""))
         if word.endswith((",", ".", ":", ";")):
             break
     return " ".join(phrase).strip() or None
+
+
+_DESCRIPTION_STOPS = {
+    "yang", "dari", "di", "ke", "kepada", "dalam", "saat", "ketika", "pada", "dengan", "melalui", "lewat",
+    "who", "from", "in", "at", "to", "on", "with", "when", "after", "during",
+}
 
 
 # --- 3. attribution ------------------------------------------------------------------
@@ -281,7 +327,7 @@ def _after_cue(words: list[str]) -> tuple[str, str | None, str] | None:
             subject = words[:index]
             if len(subject) == 1 and subject[0].lower() in PRONOUNS:
                 return found[0], None, "pronoun"
-            speaker = name_before(subject) or _description(subject)
+            speaker = speaker_before(subject) or _description(subject)
             if speaker:
                 return found[0], speaker, "explicit cue"
     return None
@@ -303,7 +349,7 @@ def _before_cue(words: list[str]) -> tuple[str, str | None, str] | None:
             return cue, None, "pronoun"
         speaker = name_after(after) if after else None
         if not speaker:
-            speaker = name_before(before) or _description(_subject_phrase(before))
+            speaker = speaker_before(before) or _description(_subject_phrase(before))
         if not speaker and before and before[-1].lower().strip(",") in PRONOUNS:
             return cue, None, "pronoun"
         return cue, speaker, "explicit cue"
@@ -334,7 +380,7 @@ def _cue_in(words: list[str]) -> tuple[str, str | None, str] | None:
         while before and before[-1].lower() in {"juga", "pun", "kemudian", "lalu", "also", "then", "telah", "sudah"}:
             before = before[:-1]
             skip += 1
-        speaker = name_before(before) or name_after(words[index + len(cue.split()):]) or _description(_subject_phrase(before))
+        speaker = speaker_before(before) or name_after(words[index + len(cue.split()):]) or _description(_subject_phrase(before))
         return cue, speaker, "explicit cue"
     return None
 
@@ -348,10 +394,17 @@ def _person_mentions(text: str) -> list[tuple[int, str]]:
     plain = [w for _, w in words]
     for index, (pos, word) in enumerate(words):
         bare = word.strip(",.:;()“”\"")
-        if bare.lower() in word_list("speaker-titles") or _cue_word(bare):
+        cue = _cue_at(plain, index)
+        if bare.lower() in word_list("speaker-titles"):
             if index > 0 and plain[index - 1].strip(",.:;()“”\"").lower() in word_list("speaker-titles"):
                 continue  # the title's second word: already read from the first
-            name = name_after(plain[index:] if not _cue_word(bare) else plain[index + 1:])
+            names = [name_after(plain[index:])]
+        elif cue:
+            # "according to Astrid Lindqvist", "…, Mariana Kostova, mengatakan"
+            names = [name_after(plain[index + len(cue[0].split()):]), name_before(plain[max(0, index - 6):index])]
+        else:
+            continue
+        for name in names:
             if name and len(name.split()) >= 2:
                 mentions.append((pos, name))
     return mentions
@@ -383,6 +436,10 @@ class _Speakers:
 
     def match(self, name: str) -> str | None:
         given = normalize_text(name).split()
+        if len(given) == 1:  # "Budi" or "Santoso": either part of a name introduced earlier
+            for full in reversed(self.full_names):
+                if any(_same_tokens(given, [part]) for part in normalize_text(full).split()):
+                    return full
         for full in reversed(self.full_names):
             last = surname(full)
             if given[-len(last):] == last or (len(given) >= len(last) and _same_tokens(given[-len(last):], last)):
@@ -413,9 +470,12 @@ def _kind(text: str, inside: str, start: int, end: int, has_cue: bool) -> str:
     words_inside = inside.split()
     previous_word = before.split()[-1].lower().strip("(") if before.split() else ""
     sentence_like = inside.rstrip()[-1:] in ".?!," or len(words_inside) > 6
-    if len(words_inside) <= 4 and not sentence_like and (not has_cue or previous_word in SCARE_INTRODUCERS):
+    capitalised = all(w[:1].isupper() or w.lower() in word_list("name-particles") for w in words_inside)
+    if len(words_inside) <= 4 and not sentence_like and (
+        not has_cue or previous_word in SCARE_INTRODUCERS or capitalised
+    ):
         return "scare"
-    if not before or before[-1] in ",:\n" or before.endswith(("—", "–", "-")):
+    if not before or before[-1] in ",:\n.!?”\"»" or before.endswith(("—", "–", "-")):
         return "direct"
     if _cue_word(previous_word.strip(",:")):
         return "direct"

@@ -61,12 +61,13 @@ def test_quote_running_over_paragraphs_without_marks_between():
     assert found.loc[0, "speaker"] == "Budi Hartono"
 
 
-def test_paragraph_that_reopens_a_quote_continues_it():
-    text = "Kapolri Jenderal Rudi Wibowo menegaskan, “Kami tidak akan mundur.\n“Jaringan ini harus dibongkar,” katanya."
+def test_paragraph_that_reopens_a_quote_starts_a_new_record_of_the_same_speaker():
+    # the wire convention: each paragraph of a long quotation opens with a mark, only the last closes
+    text = "Kapolri Jenderal Rudi Wibowo menegaskan, “Kami tidak akan mundur.\n“Jaringan ini harus dibongkar.”"
     found = quotes_of(text)
-    assert len(found) == 1
-    assert (found.loc[0, "paragraph_start"], found.loc[0, "paragraph_end"]) == (1, 2)
-    assert found.loc[0, "speaker"] == "Rudi Wibowo"
+    assert found["text"].tolist() == ["Kami tidak akan mundur.", "Jaringan ini harus dibongkar."]
+    assert found[["paragraph_start", "paragraph_end"]].values.tolist() == [[1, 1], [2, 2]]
+    assert found["speaker"].tolist() == ["Rudi Wibowo", "Rudi Wibowo"]
 
 
 def test_unbalanced_quote_ends_with_its_paragraph():
