@@ -279,7 +279,7 @@ def test_feedback_text_has_no_html_and_html_escapes_the_message():
     odd = Feedback(False, "a < b & <script>alert(1)</script>")
     assert "<script>" not in odd._repr_html_()
     assert "&lt;script&gt;" in odd._repr_html_()
-    assert str(odd) == "✘ a < b & <script>alert(1)</script>"
+    assert str(odd) == "✘ Not yet: a < b & <script>alert(1)</script>"  # the status in words, then the message
 
 
 @pytest.mark.parametrize("answer, passed", [(25, True), (24, False), (None, False)])
