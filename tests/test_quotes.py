@@ -156,3 +156,25 @@ def test_reporting_verb_lexicon_has_stances_for_the_lesson():
 
 def test_no_quotes_no_rows():
     assert quotes_of("Tidak ada kutipan di sini.").empty
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["“", "”", '"', "«", "»", "\n", " ", ", ", ". ", "kata", "ujar Budi Santoso", "Menlu",
+                           "mengatakan", "Kami siap", "A", "nya", ":", "Di Maio", "'"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=60).map("".join))
+def test_any_text_gives_well_formed_quotes(text):
+    if not text.strip():
+        return
+    article = Article.from_text(text)
+    found = find_quotes(article)
+    starts = found["start"].tolist()
+    assert starts == sorted(starts)
+    for row in found.itertuples():
+        assert 0 <= row.start < row.end <= len(article.text)
+        assert article.text[row.start:row.end] == row.text
+        assert row.kind in {"direct", "partial", "scare"}
+        assert 1 <= row.paragraph_start <= row.paragraph_end <= len(article.paragraphs)
