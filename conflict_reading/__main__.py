@@ -22,6 +22,7 @@ EXIT_INTERNAL = 3
 
 
 QUOTE_FIELDS = ["text", "kind", "paragraph_start", "paragraph_end", "speaker", "cue", "start", "end"]
+NUMBER_FIELDS = ["text", "paragraph", "value", "unit", "kind", "start", "end"]
 
 
 def _records(table, fields: list[str]) -> list[dict]:
@@ -45,9 +46,14 @@ def extract(article: Article) -> dict:
     Only what the engine can already find is included: a list that a later
     part of the engine will fill is absent, not faked.
     """
+    from .numbers import find_numbers
     from .quotes import find_quotes
 
-    return {"article": article.summary(), "quotes": _records(find_quotes(article), QUOTE_FIELDS)}
+    return {
+        "article": article.summary(),
+        "quotes": _records(find_quotes(article), QUOTE_FIELDS),
+        "numbers": _records(find_numbers(article), NUMBER_FIELDS),
+    }
 
 
 def _extract_command(args) -> int:

@@ -32,9 +32,9 @@ def test_extract_json_reports_the_article_block():
 
 
 def test_lists_not_yet_built_are_absent_not_faked():
-    # numbers and places arrive with their engines; until then they are absent.
+    # places arrive with their engine; until then they are absent.
     output = json.loads(run("extract", ARTICLE, "--json").stdout)
-    assert set(output) == {"article", "quotes"}
+    assert set(output) == {"article", "quotes", "numbers"}
 
 
 def test_lang_option_is_respected(tmp_path):

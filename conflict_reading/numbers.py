@@ -1,0 +1,299 @@
+"""Find every number in an article: digits and words, money, dates, durations, vague amounts.
+
+Rules over data files, for Indonesian and English: number words and
+currencies in ``lexicons/number-words.toml``, context rules (names with
+numbers, idioms, time units, vague words, ordinals) in
+``lexicons/number-context.toml``, month names from Babel's CLDR data.
+
+>>> from conflict_reading import Article
+>>> text = "Bantuan 13,5 miliar dolar tiba Senin (28/6). Koalisi beranggotakan 77 negara, tetapi Covid-19 masih ada."
+>>> find_numbers(Article.from_text(text))[["text", "value", "unit", "kind"]].values.tolist()
+[['13,5 miliar dolar', 13500000000, 'USD', 'money'], ['28/6', '--06-28', None, 'date'], ['77', 77, 'negara', 'count']]
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date
+from functools import lru_cache
+
+import pandas as pd
+from babel.dates import get_month_names
+
+from .article import Article, paragraph_spans
+from .lexicons import LEXICON_DIR
+from .numerals import currency_code, digit_values, number_words, words_value
+
+COLUMNS = ["text", "paragraph", "value", "unit", "kind", "start", "end"]
+
+
+@lru_cache(maxsize=1)
+def context() -> dict:
+    with open(LEXICON_DIR / "number-context.toml", "rb") as handle:
+        return tomllib.load(handle)
+
+
+@lru_cache(maxsize=1)
+def months() -> dict[str, int]:
+    """Month names (wide and abbreviated) in Indonesian and English, from Babel.
+
+    >>> months()["maret"], months()["june"], months()["agu"]
+    (3, 6, 8)
+    """
+    names = {}
+    for locale in ("id", "en"):
+        for width in ("wide", "abbreviated"):
+            for number, name in get_month_names(width, locale=locale).items():
+                names[name.lower().rstrip(".")] = number
+    return names
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    lexicon = number_words()
+    word_parts = set()
+    for language in ("id", "en"):
+        word_parts |= set(lexicon[language]["units"]) | set(lexicon[language]["se_words"]) - {"a"}
+        word_parts |= {lexicon[language]["hundreds"]} | {w for w in lexicon[language]["scales"] if len(w) > 2}
+    word_parts |= {lexicon["id"]["teen"], lexicon["id"]["tens"]}
+    scales = {w for language in ("id", "en") for w in lexicon[language]["scales"] if len(w) > 2} | {"bn", "mn"}
+    starters = (set(lexicon["id"]["units"]) | set(lexicon["en"]["units"]) | set(lexicon["id"]["se_words"])) - {"a"}
+    words = rf"(?:{_alternation(starters)})(?:[\s-]+(?:{_alternation(word_parts)}|dan|and)(?![\w]))*"
+    digits = r"\d+(?:[.,]\d+)*"
+    number = rf"(?:{digits}|{words})"
+    currencies = _alternation(k for k in lexicon["currencies"] if not k.startswith(("us$", "as$", "$", "€")))
+    symbols = r"US\$|AS\$|\$|€|Rp\.?"
+    month = _alternation(months())
+    boundary_before = r"(?<![\w\-/.,])"
+    boundary_after = r"(?![\w\-/]|[.,]\d)"
+    return {
+        "number": re.compile(rf"{boundary_before}(?P<num>{number}){boundary_after}", re.IGNORECASE),
+        "money": re.compile(
+            rf"{boundary_before}(?:(?P<sym>{symbols})\s?(?P<num1>{digits})(?:\s+(?P<scale1>{_alternation(scales)}))?"
+            rf"|(?P<num2>{number})(?:\s+(?P<scale2>{_alternation(scales)}))?\s+(?P<cur>{currencies})"
+            rf"(?:\s+(?:AS|Amerika(?:\s+Serikat)?|Singapura|Australia))?){boundary_after}",
+            re.IGNORECASE,
+        ),
+        "percent": re.compile(rf"{boundary_before}(?P<num>{number})\s?(?:%|persen\b|percent\b|per cent\b)", re.IGNORECASE),
+        "slash_date": re.compile(r"(?<![\w/])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{2,4}))?(?![\w/])"),
+        "day_month": re.compile(
+            rf"(?<![\w\-])(?P<d>\d{{1,2}})(?:\s?[-–]{{1,2}}\s?(?P<d2>\d{{1,2}}))?\s+(?P<month>{month})\b"
+            rf"(?:\s+(?P<y>\d{{4}}))?", re.IGNORECASE),
+        "month_day": re.compile(
+            rf"\b(?P<month>{month})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?(?![\w])", re.IGNORECASE),
+        "month_year": re.compile(rf"\b(?P<month>{month})\s+(?P<y>\d{{4}})\b", re.IGNORECASE),
+        "year": re.compile(rf"\b(?:{_alternation(context()['year_before'])})\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
+        "ordinal_ke": re.compile(r"(?<![\w-])ke-(?P<n>\d+)\b|\b(?P<en>\d+)(?:st|nd|rd|th)\b", re.IGNORECASE),
+        "name_code": re.compile(r"\b[A-Za-z]+-?\d+\w*\b"),
+    }
+
+
+def _value_of(expression: str, language: str):
+    """The value of a number expression in the article's language (digits or words)."""
+    expression = expression.strip()
+    if re.fullmatch(r"\d+(?:[.,]\d+)*", expression):
+        preferred = _digits_in_language(expression, language)
+        return preferred
+    value = words_value(re.sub(r"[\s-]+", " ", expression.lower()).split())
+    return None if value is None else value
+
+
+def _digits_in_language(text: str, language: str):
+    from babel.numbers import NumberFormatError, parse_decimal
+
+    for locale in (language, "en" if language == "id" else "id"):
+        try:
+            return float(parse_decimal(text, locale=locale, strict=True))
+        except (NumberFormatError, ValueError):
+            continue
+    values = digit_values(text)
+    return min(values) if values else None
+
+
+def _tidy(value):
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+class _Finder:
+    def __init__(self, article: Article):
+        self.article = article
+        self.text = article.text
+        self.language = article.language
+        self.found: list[dict] = []
+        self.taken: list[tuple[int, int]] = []
+        event = article.metadata.get("event_date")
+        self.year = event.year if isinstance(event, date) else None
+        self.paragraphs = paragraph_spans(self.text)
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in self.taken)
+
+    def block(self, start: int, end: int) -> None:
+        self.taken.append((start, end))
+
+    def add(self, start: int, end: int, value, unit, kind: str) -> None:
+        if not self.free(start, end):
+            return
+        self.block(start, end)
+        self.found.append({"text": self.text[start:end], "start": start, "end": end,
+                           "value": _tidy(value), "unit": unit, "kind": kind})
+
+    def next_word(self, end: int) -> str | None:
+        match = re.match(r"\s+([A-Za-zÀ-ÿ][\w-]*)", self.text[end:end + 40])
+        return match.group(1) if match else None
+
+    def previous_word(self, start: int) -> str | None:
+        match = re.search(r"([A-Za-zÀ-ÿ][\w.-]*)[\s(]*$", self.text[max(0, start - 40):start])
+        return match.group(1) if match else None
+
+    def noun_after(self, end: int) -> str | None:
+        word = self.next_word(end)
+        if word and word.lower() == "of":  # "dozens of people"
+            word = self.next_word(end + self.text[end:].lower().index("of") + 2)
+        if not word or word[0].isupper() or word.lower() in context()["not_units"]:
+            return None
+        return word.lower()
+
+    # --- passes, most specific first ----------------------------------------------------
+
+    def block_names_and_idioms(self) -> None:
+        for match in _patterns()["name_code"].finditer(self.text):
+            if re.search(r"\d", match.group()) and re.search(r"[A-Za-z]", match.group()):
+                if not re.fullmatch(r"\d+(?:st|nd|rd|th)|ke-\d+", match.group(), re.IGNORECASE):
+                    self.block(match.start(), match.end())  # Covid-19, F-16, G20
+        idioms = _alternation(context()["idioms"])
+        for match in re.finditer(rf"(?<![\w-])(?:{idioms})(?![\w-])", self.text, re.IGNORECASE):
+            self.block(match.start(), match.end())
+        names = _alternation(context()["name_before"])
+        for match in re.finditer(rf"\b(?:{names})\.?\s+(?:Nomor\s+|No\.\s*)?\d+(?:[/.:]\d+)*(?:\s+Tahun\s+\d{{4}})?",
+                                 self.text, re.IGNORECASE):
+            self.block(match.start(), match.end())  # Resolusi 2254, Densus 88, UU No. 5 Tahun 2018, pukul 09.00
+
+    def _iso(self, year, month: int, day: int | None) -> str:
+        if year and len(year) == 2:
+            year = "20" + year
+        year = int(year) if year else self.year
+        if day is None:
+            return f"{year:04d}-{month:02d}" if year else f"--{month:02d}"
+        return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+
+    def dates(self) -> None:
+        p = _patterns()
+        for match in p["slash_date"].finditer(self.text):
+            day, month = int(match["d"]), int(match["m"])
+            if 1 <= day <= 31 and 1 <= month <= 12:
+                self.add(match.start(), match.end(), self._iso(match["y"], month, day), None, "date")
+        for name in ("day_month", "month_day"):
+            for match in p[name].finditer(self.text):
+                month = months().get(match["month"].lower().rstrip("."))
+                day = int(match["d"])
+                if month and 1 <= day <= 31 and (match["month"][0].isupper() or name == "day_month"):
+                    self.add(match.start(), match.end(), self._iso(match["y"], month, day), None, "date")
+        for match in p["month_year"].finditer(self.text):
+            month = months().get(match["month"].lower().rstrip("."))
+            if month and match["month"][0].isupper():
+                self.add(match.start(), match.end(), self._iso(match["y"], month, None), None, "date")
+        for match in p["year"].finditer(self.text):
+            self.add(match.start("y"), match.end("y"), match["y"], None, "date")
+
+    def money_and_percent(self) -> None:
+        for match in _patterns()["money"].finditer(self.text):
+            number = match["num1"] or match["num2"]
+            value = _value_of(number, self.language)
+            if value is None:
+                continue
+            scale = match["scale1"] or match["scale2"]
+            if scale:
+                value *= _scale_value(scale)
+            symbol = (match["sym"] or "").lower().rstrip(".")
+            code = currency_code(symbol) if symbol else currency_code(match["cur"])
+            self.add(match.start(), match.end(), value, code, "money")
+        for match in _patterns()["percent"].finditer(self.text):
+            value = _value_of(match["num"], self.language)
+            if value is not None:
+                self.add(match.start(), match.end(), value, None, "percent")
+
+    def durations_ordinals_vague(self) -> None:
+        ctx = context()
+        for word, unit in ctx["one_unit"].items():
+            for match in re.finditer(rf"(?<![\w-]){word}(?![\w-])", self.text, re.IGNORECASE):
+                self.add(match.start(), match.end(), 1, unit, "duration")
+        units = _alternation(ctx["time_units"])
+        for match in re.finditer(rf"{_patterns()['number'].pattern}\s+(?P<unit>{units})\b", self.text, re.IGNORECASE):
+            if match["unit"][0].isupper():
+                continue  # "Minggu" with a capital is Sunday
+            value = _value_of(match["num"], self.language)
+            if value is not None:
+                self.add(match.start(), match.end(), value, match["unit"].lower(), "duration")
+        for match in _patterns()["ordinal_ke"].finditer(self.text):
+            if match["n"]:  # "kelompok ke-35": the noun comes first
+                previous = self.previous_word(match.start())
+                unit = previous.lower() if previous and previous.lower() not in ctx["not_units"] else None
+                self.add(match.start(), match.end(), int(match["n"]), unit, "ordinal")
+            else:  # "the 35th group"
+                self.add(match.start(), match.end(), int(match["en"]), self.noun_after(match.end()), "ordinal")
+        ordinals = ctx["ordinals"]
+        for match in re.finditer(rf"(?<![\w-])(?:{_alternation(ordinals)})(?![\w-])", self.text, re.IGNORECASE):
+            word = match.group().lower()
+            previous, following = self.previous_word(match.start()), self.noun_after(match.end())
+            previous_is_noun = bool(previous) and previous.lower() not in ctx["not_units"] \
+                and previous.lower() not in ("yang", "para", "sang", "the", "a") and not previous[0].isdigit()
+            if word.startswith("ke") and following:
+                # "kedua negara": the two countries
+                self.add(match.start(), match.end(), ordinals[word], following, "count")
+            elif word.startswith("ke") or word == "pertama":  # Indonesian: the noun comes first ("sesi pertama")
+                self.add(match.start(), match.end(), ordinals[word], previous.lower() if previous_is_noun else None,
+                         "ordinal")
+            else:  # English: "the second meeting"
+                self.add(match.start(), match.end(), ordinals[word], following, "ordinal")
+        for word, value in ctx["both"].items():
+            for match in re.finditer(rf"(?<![\w-]){word}(?![\w-])", self.text, re.IGNORECASE):
+                self.add(match.start(), match.end(), value, None, "count")
+        for match in re.finditer(rf"(?<![\w-])(?:{_alternation(ctx['vague'])})(?![\w-])", self.text, re.IGNORECASE):
+            self.add(match.start(), match.end(), None, self.noun_after(match.end()), "vague")
+
+    def counts(self) -> None:
+        for match in _patterns()["number"].finditer(self.text):
+            expression = match["num"].rstrip(" -")
+            end = match.start() + len(expression)
+            value = _value_of(expression, self.language)
+            if value is None:
+                continue
+            if expression.lower() in ("se", "a") or not self.free(match.start(), end):
+                continue
+            self.add(match.start(), end, value, self.noun_after(end), "count")
+
+    def run(self) -> list[dict]:
+        self.block_names_and_idioms()
+        self.dates()
+        self.money_and_percent()
+        self.durations_ordinals_vague()
+        self.counts()
+        starts = [s for s, _ in self.paragraphs]
+        import bisect
+
+        for row in self.found:
+            row["paragraph"] = max(1, bisect.bisect_right(starts, row["start"]))
+        return sorted(self.found, key=lambda r: r["start"])
+
+
+def _scale_value(word: str) -> float:
+    for language in ("id", "en"):
+        scale = number_words()[language]["scales"].get(word.lower())
+        if scale:
+            return scale
+    return 1.0
+
+
+def find_numbers(article: Article) -> pd.DataFrame:
+    """One row per number: text, paragraph, value, unit, kind, start, end (ordered by start)."""
+    rows = _Finder(article).run()
+    table = pd.DataFrame(rows, columns=COLUMNS, dtype=object)
+    return table.astype({"paragraph": int, "start": int, "end": int})
