@@ -6,7 +6,8 @@ For each annotation file in ``data/annotations/`` the article is read from
 ``data/articles/`` or ``data/devset/`` and run through the engine.  A found
 quotation matches a gold one when their character spans overlap by at least
 half of their union (one-to-one).  Reported: precision, recall, F1, and for the
-matched quotations the share with the right kind and the right speaker.
+matched quotations the share with the right kind and the right speaker; for
+numbers, the share with the exact value and the right kind.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ sys.path.insert(0, str(REPO))
 
 from conflict_reading import load_article  # noqa: E402
 from conflict_reading.answers import normalize_text  # noqa: E402
+from conflict_reading.numbers import find_numbers  # noqa: E402
 from conflict_reading.quotes import find_quotes  # noqa: E402
 
 
@@ -107,11 +109,62 @@ def quotes_report(details: bool = False) -> dict:
     return summary
 
 
+def same_value(gold, found) -> bool:
+    if gold is None or found is None:
+        return gold is None and found is None
+    if isinstance(gold, str) or isinstance(found, str):
+        return str(gold) == str(found)
+    return abs(float(gold) - float(found)) <= 1e-9 * max(1.0, abs(float(gold)))
+
+
+def number_scores(stem: str) -> dict | None:
+    annotation = json.loads((REPO / "data" / "annotations" / f"{stem}.json").read_text(encoding="utf-8"))
+    if "numbers" not in annotation:
+        return None
+    gold = annotation["numbers"]
+    article = load_article(article_path(stem))
+    found = find_numbers(article).to_dict("records")
+    pairs = match(gold, found)
+    return {
+        "article": stem, "gold": len(gold), "found": len(found), "matched": len(pairs),
+        "value_right": sum(same_value(g["value"], f["value"]) for g, f in pairs),
+        "kind_right": sum(g["kind"] == f["kind"] for g, f in pairs),
+        "errors": [(g["paragraph"], g["text"], g["value"], f["value"], g["kind"], f["kind"])
+                   for g, f in pairs if not same_value(g["value"], f["value"]) or g["kind"] != f["kind"]],
+        "missed": [(g["paragraph"], g["text"]) for g in gold if all(g is not p[0] for p in pairs)],
+        "extra": [(f["paragraph"], f["text"]) for f in found if all(f is not p[1] for p in pairs)],
+    }
+
+
+def numbers_report(details: bool = False) -> dict:
+    stems = sorted(p.stem for p in (REPO / "data" / "annotations").glob("*.json"))
+    rows = [r for r in (number_scores(stem) for stem in stems) if r]
+    print(f"\n{'numbers: article':40} {'gold':>5} {'found':>6} {'P':>6} {'R':>6} {'F1':>6} {'value':>6} {'kind':>6}")
+    for row in rows:
+        p, r, f = prf(row["matched"], row["found"], row["gold"])
+        m = row["matched"] or 1
+        print(f"{row['article']:40} {row['gold']:5} {row['found']:6} {p:6.2f} {r:6.2f} {f:6.2f} "
+              f"{row['value_right'] / m:6.2f} {row['kind_right'] / m:6.2f}")
+        if details:
+            for label in ("errors", "missed", "extra"):
+                for item in row[label]:
+                    print(f"    {label}: {item}")
+    total = {k: sum(r[k] for r in rows) for k in ("gold", "found", "matched", "value_right", "kind_right")}
+    p, r, f = prf(total["matched"], total["found"], total["gold"])
+    m = total["matched"] or 1
+    summary = {"numbers_precision": p, "numbers_recall": r, "numbers_f1": f,
+               "numbers_value_accuracy": total["value_right"] / m, "numbers_kind_accuracy": total["kind_right"] / m}
+    print(f"{'ALL (micro)':40} {total['gold']:5} {total['found']:6} {p:6.2f} {r:6.2f} {f:6.2f} "
+          f"{summary['numbers_value_accuracy']:6.2f} {summary['numbers_kind_accuracy']:6.2f}")
+    return summary
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--details", action="store_true", help="list every error, miss and extra")
     args = parser.parse_args(argv)
     quotes_report(args.details)
+    numbers_report(args.details)
     return 0
 
 

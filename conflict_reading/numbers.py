@@ -127,16 +127,16 @@ class _Finder:
         self.text = article.text
         self.language = article.language
         self.found: list[dict] = []
-        self.taken: list[tuple[int, int]] = []
+        self.taken = bytearray(len(article.text))  # 1 where a character already belongs to a finding
         event = article.metadata.get("event_date")
         self.year = event.year if isinstance(event, date) else None
         self.paragraphs = paragraph_spans(self.text)
 
     def free(self, start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in self.taken)
+        return 1 not in self.taken[start:end]
 
     def block(self, start: int, end: int) -> None:
-        self.taken.append((start, end))
+        self.taken[start:end] = b"\x01" * (end - start)
 
     def add(self, start: int, end: int, value, unit, kind: str) -> None:
         if not self.free(start, end):
