@@ -159,6 +159,8 @@ class _Finder:
             word = self.next_word(end + self.text[end:].lower().index("of") + 2)
         if not word or word[0].isupper() or word.lower() in context()["not_units"]:
             return None
+        if self.language == "id" and len(word) > 6 and re.match(r"(?:di|me)", word.lower()):
+            return None  # "direncanakan", "menunggu": a verb, not the thing counted
         return word.lower()
 
     # --- passes, most specific first ----------------------------------------------------
@@ -172,7 +174,7 @@ class _Finder:
         for match in re.finditer(rf"(?<![\w-])(?:{idioms})(?![\w-])", self.text, re.IGNORECASE):
             self.block(match.start(), match.end())
         names = _alternation(context()["name_before"])
-        for match in re.finditer(rf"\b(?:{names})\.?\s+(?:Nomor\s+|No\.\s*)?\d+(?:[/.:]\d+)*(?:\s+Tahun\s+\d{{4}})?",
+        for match in re.finditer(rf"\b(?:{names})\.?\)?\s+(?:Nomor\s+|No\.\s*)?\d+(?:[/.:]\d+)*(?:\s+Tahun\s+\d{{4}})?",
                                  self.text, re.IGNORECASE):
             self.block(match.start(), match.end())  # Resolusi 2254, Densus 88, UU No. 5 Tahun 2018, pukul 09.00
 
@@ -200,8 +202,19 @@ class _Finder:
             month = months().get(match["month"].lower().rstrip("."))
             if month and match["month"][0].isupper():
                 self.add(match.start(), match.end(), self._iso(match["y"], month, None), None, "date")
+        month_alone = re.compile(
+            rf"\b(?:{_alternation(context()['year_before'])}|bulan|pertengahan|for|during|last|next|this)\s+(?:bulan\s+)?(?P<month>{_alternation(months())})\b"
+            r"(?!\s+\d)", re.IGNORECASE)
+        for match in month_alone.finditer(self.text):
+            month = months().get(match["month"].lower())
+            if month and match["month"][0].isupper() and len(match["month"]) > 3:
+                self.add(match.start("month"), match.end("month"), self._iso(None, month, None), None, "date")
         for match in p["year"].finditer(self.text):
             self.add(match.start("y"), match.end("y"), match["y"], None, "date")
+
+    def ages(self) -> None:
+        for match in re.finditer(r"\b[A-Z][a-z]+ \((?P<age>\d{1,3})\)", self.text):
+            self.add(match.start("age"), match.end("age"), int(match["age"]), None, "duration")
 
     def money_and_percent(self) -> None:
         for match in _patterns()["money"].finditer(self.text):
@@ -245,7 +258,7 @@ class _Finder:
             previous, following = self.previous_word(match.start()), self.noun_after(match.end())
             previous_is_noun = bool(previous) and previous.lower() not in ctx["not_units"] \
                 and previous.lower() not in ("yang", "para", "sang", "the", "a") and not previous[0].isdigit()
-            if word.startswith("ke") and following:
+            if word.startswith("ke") and following and following not in ctx["time_units"]:
                 # "kedua negara": the two countries
                 self.add(match.start(), match.end(), ordinals[word], following, "count")
             elif word.startswith("ke") or word == "pertama":  # Indonesian: the noun comes first ("sesi pertama")
@@ -268,11 +281,17 @@ class _Finder:
                 continue
             if expression.lower() in ("se", "a") or not self.free(match.start(), end):
                 continue
+            scale = re.match(r"\s+(ribu|juta|miliar|milyar|triliun|thousand|million|billion|trillion)\b",
+                             self.text[end:end + 20], re.IGNORECASE)
+            if scale and re.fullmatch(r"\d+(?:[.,]\d+)*", expression):
+                value *= _scale_value(scale.group(1))
+                end += scale.end()
             self.add(match.start(), end, value, self.noun_after(end), "count")
 
     def run(self) -> list[dict]:
         self.block_names_and_idioms()
         self.dates()
+        self.ages()
         self.money_and_percent()
         self.durations_ordinals_vague()
         self.counts()
