@@ -2,5 +2,8 @@
 
 from .exercise import ExerciseWidget, ask
 from .fallback import WithFallback, with_fallback
+from .quotes import QuoteWalkthrough, VerbSpotter, highlight_quotes
 
-__all__ = ["ExerciseWidget", "WithFallback", "ask", "with_fallback"]
+__all__ = [
+    "ExerciseWidget", "QuoteWalkthrough", "VerbSpotter", "WithFallback", "ask", "highlight_quotes", "with_fallback",
+]
