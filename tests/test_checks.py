@@ -10,24 +10,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-import conflict_reading.checks as checks_module
 from conflict_reading.answers import normalize_text
 from conflict_reading.checks import check, exercises, hint, instructor_mode, solution
 from conflict_reading.exercises import ExerciseError, all_exercises, answer_from_annotation, get_exercise
 from conflict_reading.feedback import Feedback
 from conflict_reading.learner import progress
-
-
-@pytest.fixture(autouse=True)
-def _isolated_progress(tmp_path, monkeypatch):
-    """Never touch a learner's real progress file; instructor mode off before and after."""
-    monkeypatch.setenv("CONFLICT_READING_PROGRESS", str(tmp_path / "progress.json"))
-    monkeypatch.delenv("CONFLICT_READING_INSTRUCTOR", raising=False)
-    checks_module._instructor = None
-    yield
-    import conflict_reading.checks as c
-
-    c._instructor = None
 
 
 def progress_path(tmp_path):

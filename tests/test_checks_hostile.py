@@ -9,23 +9,10 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-import conflict_reading.checks as checks_module
 from conflict_reading.answers import normalize_text
 from conflict_reading.checks import check
 from conflict_reading.exercises import all_exercises
 from conflict_reading.feedback import Feedback
-
-
-@pytest.fixture(autouse=True)
-def _isolated_progress(tmp_path, monkeypatch):
-    """Never touch a learner's real progress file; instructor mode off before and after."""
-    monkeypatch.setenv("CONFLICT_READING_PROGRESS", str(tmp_path / "progress.json"))
-    monkeypatch.delenv("CONFLICT_READING_INSTRUCTOR", raising=False)
-    checks_module._instructor = None
-    yield
-    import conflict_reading.checks as c
-
-    c._instructor = None
 
 
 IDS = list(all_exercises())  # discovered at collection time

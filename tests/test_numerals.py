@@ -7,21 +7,8 @@ not copied from the code's output.
 import numpy as np
 import pytest
 
-import conflict_reading.checks as checks_module
 from conflict_reading.answers import normalize_text, same_name, same_number, scale_slip
 from conflict_reading.numerals import currency_code, digit_values, number_values, words_value
-
-
-@pytest.fixture(autouse=True)
-def _isolated_progress(tmp_path, monkeypatch):
-    """Never touch a learner's real progress file; instructor mode off before and after."""
-    monkeypatch.setenv("CONFLICT_READING_PROGRESS", str(tmp_path / "progress.json"))
-    monkeypatch.delenv("CONFLICT_READING_INSTRUCTOR", raising=False)
-    checks_module._instructor = None
-    yield
-    import conflict_reading.checks as c
-
-    c._instructor = None
 
 
 # --- Indonesian notation --------------------------------------------------------------------

@@ -11,24 +11,11 @@ import textwrap
 
 import pytest
 
-import conflict_reading.checks as checks_module
 from conflict_reading.checks import check, exercises, hint
 from conflict_reading.learner import progress
 from conflict_reading.progress import ProgressStore
 
 from .conftest import REPO
-
-
-@pytest.fixture(autouse=True)
-def _isolated_progress(tmp_path, monkeypatch):
-    """Never touch a learner's real progress file; instructor mode off before and after."""
-    monkeypatch.setenv("CONFLICT_READING_PROGRESS", str(tmp_path / "progress.json"))
-    monkeypatch.delenv("CONFLICT_READING_INSTRUCTOR", raising=False)
-    checks_module._instructor = None
-    yield
-    import conflict_reading.checks as c
-
-    c._instructor = None
 
 
 @pytest.fixture
