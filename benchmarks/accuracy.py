@@ -86,27 +86,41 @@ def prf(matched: int, found: int, gold: int) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
-def quotes_report(details: bool = False) -> dict:
-    stems = sorted(p.stem for p in (REPO / "data" / "annotations").glob("*.json"))
-    rows = [quote_scores(stem) for stem in stems]
-    print(f"{'article':40} {'gold':>5} {'found':>6} {'P':>6} {'R':>6} {'F1':>6} {'kind':>6} {'speaker':>8}")
+def report(part: str, rows: list[dict], shares: dict[str, str], details: bool = False) -> dict:
+    """Print one table (a row per article, then the micro-average) and return the summary.
+
+    ``shares`` maps a column label to the count key of matched items that were right
+    (e.g. ``{"speaker": "speaker_right"}``).
+    """
+    header = "".join(f" {label:>8}" for label in shares)
+    print(f"\n{part + ': article':40} {'gold':>5} {'found':>6} {'P':>6} {'R':>6} {'F1':>6}{header}")
+
+    def line(name: str, counts: dict) -> dict:
+        p, r, f = prf(counts["matched"], counts["found"], counts["gold"])
+        m = counts["matched"] or 1
+        ratios = {label: counts[key] / m for label, key in shares.items()}
+        cells = "".join(f" {ratios[label]:8.2f}" for label in shares)
+        print(f"{name:40} {counts['gold']:5} {counts['found']:6} {p:6.2f} {r:6.2f} {f:6.2f}{cells}")
+        return {"precision": p, "recall": r, "f1": f, **{f"{label}_accuracy": v for label, v in ratios.items()}}
+
     for row in rows:
-        p, r, f = prf(row["matched"], row["found"], row["gold"])
-        m = row["matched"] or 1
-        print(f"{row['article']:40} {row['gold']:5} {row['found']:6} {p:6.2f} {r:6.2f} {f:6.2f} "
-              f"{row['kind_right'] / m:6.2f} {row['speaker_right'] / m:8.2f}")
+        line(row["article"], row)
         if details:
             for label in ("errors", "missed", "extra"):
                 for item in row[label]:
                     print(f"    {label}: {item}")
-    total = {k: sum(r[k] for r in rows) for k in ("gold", "found", "matched", "kind_right", "speaker_right")}
-    p, r, f = prf(total["matched"], total["found"], total["gold"])
-    m = total["matched"] or 1
-    summary = {"quotes_precision": p, "quotes_recall": r, "quotes_f1": f,
-               "quotes_kind_accuracy": total["kind_right"] / m, "quotes_speaker_accuracy": total["speaker_right"] / m}
-    print(f"{'ALL (micro)':40} {total['gold']:5} {total['found']:6} {p:6.2f} {r:6.2f} {f:6.2f} "
-          f"{summary['quotes_kind_accuracy']:6.2f} {summary['quotes_speaker_accuracy']:8.2f}")
-    return summary
+    keys = ("gold", "found", "matched", *shares.values())
+    total = line("ALL (micro)", {k: sum(r[k] for r in rows) for k in keys})
+    return {f"{part}_{name}": value for name, value in total.items()}
+
+
+def _stems() -> list[str]:
+    return sorted(p.stem for p in (REPO / "data" / "annotations").glob("*.json"))
+
+
+def quotes_report(details: bool = False) -> dict:
+    rows = [quote_scores(stem) for stem in _stems()]
+    return report("quotes", rows, {"kind": "kind_right", "speaker": "speaker_right"}, details)
 
 
 def same_value(gold, found) -> bool:
@@ -137,26 +151,8 @@ def number_scores(stem: str) -> dict | None:
 
 
 def numbers_report(details: bool = False) -> dict:
-    stems = sorted(p.stem for p in (REPO / "data" / "annotations").glob("*.json"))
-    rows = [r for r in (number_scores(stem) for stem in stems) if r]
-    print(f"\n{'numbers: article':40} {'gold':>5} {'found':>6} {'P':>6} {'R':>6} {'F1':>6} {'value':>6} {'kind':>6}")
-    for row in rows:
-        p, r, f = prf(row["matched"], row["found"], row["gold"])
-        m = row["matched"] or 1
-        print(f"{row['article']:40} {row['gold']:5} {row['found']:6} {p:6.2f} {r:6.2f} {f:6.2f} "
-              f"{row['value_right'] / m:6.2f} {row['kind_right'] / m:6.2f}")
-        if details:
-            for label in ("errors", "missed", "extra"):
-                for item in row[label]:
-                    print(f"    {label}: {item}")
-    total = {k: sum(r[k] for r in rows) for k in ("gold", "found", "matched", "value_right", "kind_right")}
-    p, r, f = prf(total["matched"], total["found"], total["gold"])
-    m = total["matched"] or 1
-    summary = {"numbers_precision": p, "numbers_recall": r, "numbers_f1": f,
-               "numbers_value_accuracy": total["value_right"] / m, "numbers_kind_accuracy": total["kind_right"] / m}
-    print(f"{'ALL (micro)':40} {total['gold']:5} {total['found']:6} {p:6.2f} {r:6.2f} {f:6.2f} "
-          f"{summary['numbers_value_accuracy']:6.2f} {summary['numbers_kind_accuracy']:6.2f}")
-    return summary
+    rows = [r for r in (number_scores(stem) for stem in _stems()) if r]
+    return report("numbers", rows, {"value": "value_right", "kind": "kind_right"}, details)
 
 
 def main(argv=None) -> int:
