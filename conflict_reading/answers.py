@@ -10,8 +10,8 @@ True
 (True, True)
 >>> same_name("Luigi", "Luigi Di Maio"), same_name("Maio", "Luigi Di Maio")
 (False, False)
->>> same_number("13,5 miliar", 13.5e9), same_number("13.5 billion", 13.5e9)
-(True, True)
+>>> same_number("13,5 miliar", 13.5e9), same_number("13.5 billion", 13.5e9), same_number(13.5e9, "13,5 miliar")
+(True, True, True)
 """
 
 from __future__ import annotations
@@ -88,9 +88,13 @@ def same_name(answer, expected) -> bool:
 
 def same_number(answer, expected, tolerance: float = 0.0, relative: float = 0.0) -> bool:
     """True if any value ``answer`` can mean is within tolerance of ``expected``."""
-    target = float(expected)
-    allowed = max(tolerance, abs(target) * relative, 1e-9 * max(1.0, abs(target)))
-    return any(abs(value - target) <= allowed for value in number_values(answer))
+    targets = number_values(expected)  # a key may itself be written out ("13,5 miliar")
+    given = number_values(answer)
+    for target in targets:
+        allowed = max(tolerance, abs(target) * relative, 1e-9 * max(1.0, abs(target)))
+        if any(abs(value - target) <= allowed for value in given):
+            return True
+    return False
 
 
 def scale_slip(answer, expected) -> int | None:
@@ -99,9 +103,10 @@ def scale_slip(answer, expected) -> int | None:
     >>> scale_slip("436 ribu", 436e6)
     -3
     """
-    target = float(expected)
-    if target == 0:
+    targets = number_values(expected)
+    if len(targets) != 1 or 0 in targets:
         return None
+    target = targets.pop()
     for value in number_values(answer):
         if value == 0:
             continue

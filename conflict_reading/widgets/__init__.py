@@ -2,8 +2,10 @@
 
 from .exercise import ExerciseWidget, ask
 from .fallback import WithFallback, with_fallback
+from .numbers import KindSorter, NumberHunt, highlight_numbers
 from .quotes import QuoteWalkthrough, VerbSpotter, highlight_quotes
 
 __all__ = [
-    "ExerciseWidget", "QuoteWalkthrough", "VerbSpotter", "WithFallback", "ask", "highlight_quotes", "with_fallback",
+    "ExerciseWidget", "KindSorter", "NumberHunt", "QuoteWalkthrough", "VerbSpotter", "WithFallback", "ask",
+    "highlight_numbers", "highlight_quotes", "with_fallback",
 ]

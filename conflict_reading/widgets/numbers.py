@@ -1,0 +1,928 @@
+"""Widgets for lesson 03, *Numbers*: the article with its numbers highlighted by
+kind, a sentence-by-sentence number hunt, and a "what kind of number is this?"
+sorter.
+
+Each works on any article and any numbers table with the columns of
+:func:`conflict_reading.numbers.find_numbers` (``text``, ``paragraph``,
+``value``, ``unit``, ``kind``, ``start``, ``end``): the engine's table, or a hand
+annotation read into a DataFrame (or passed as a list of records).  Missing
+values (``None`` or NaN) are fine.
+
+- :func:`highlight_numbers`: the article as HTML, every number highlighted in its
+  kind's Okabe–Ito colour *and* followed by a small label naming the kind
+  (colour is never the only signal), with a numbered plain-text list as its
+  fallback.
+- :class:`NumberHunt`: one sentence at a time; the learner ticks the words that
+  are numbers, types each one's value and presses Check.  Feedback per item:
+  found, missed (counted, never shown until the learner presses "Show me"),
+  extra.
+- :class:`KindSorter`: one number at a time; the learner picks its kind and is
+  told why it is (or is not) that kind.
+
+Values are read the way :func:`conflict_reading.numerals.number_values` reads
+them, so "13,5 miliar", "13.5 billion" and ``13.5e9`` are the same answer;
+ordinals may be typed as "2", "second" or "kedua", dates as "28/6" or
+"28 June 2021".
+
+The callbacks are plain methods, so tests (and this doctest) drive the widgets
+with no front end: set a value, then ``.click()`` a button.
+
+>>> from conflict_reading import Article
+>>> from conflict_reading.numbers import find_numbers
+>>> article = Article.from_text("Koalisi ini beranggotakan 77 negara dan lima organisasi.")
+>>> numbers = find_numbers(article)
+>>> print(highlight_numbers(article, numbers))
+Numbers in 'text': 2 (count 2)
+ 1. ¶1 [count] “77”: 77 (negara)
+ 2. ¶1 [count] “lima”: 5 (organisasi)
+>>> hunt = NumberHunt(article, numbers)
+>>> hunt.mark("77")
+>>> hunt.value_inputs[0].value = "77"
+>>> hunt.check_button.click()
+>>> hunt.results[0]["found"], hunt.results[0]["missed"], "lima" in hunt.feedback.value
+(1, 1, False)
+>>> sorter = KindSorter(article, numbers)
+>>> sorter.kind_buttons.value = "ordinal"
+>>> sorter.check_button.click()
+>>> sorter.last_feedback.message
+'Not yet: “77” says how many negara (country; state), not which one in an order: a count.'
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+import textwrap
+
+import ipywidgets as widgets
+import pandas as pd
+
+from ..answers import scale_slip
+from ..article import Article
+from ..explore import glossary, translation
+from ..feedback import Feedback
+from ..numbers import context as number_context
+from ..numbers import months
+from ..numerals import number_values
+from .fallback import WithFallback
+
+KINDS = ("count", "money", "date", "duration", "ordinal", "percent", "vague")
+# Okabe & Ito (2008), "Color Universal Design": one colour per kind (black is the text's colour).
+KIND_COLOURS = {
+    "count": "#0072B2",     # blue
+    "money": "#009E73",     # bluish green
+    "date": "#CC79A7",      # reddish purple
+    "duration": "#56B4E9",  # sky blue
+    "ordinal": "#E69F00",   # orange
+    "percent": "#D55E00",   # vermillion
+    "vague": "#F0E442",     # yellow
+}
+KIND_DESCRIPTIONS = {
+    "count": "how many things",
+    "money": "an amount of money",
+    "date": "when: a day, month or year",
+    "duration": "how long: a length of time",
+    "ordinal": "which one in an order: first, second…",
+    "percent": "a share out of a hundred",
+    "vague": "an amount without a figure",
+}
+_KIND_NAMES = {
+    "count": "a count", "money": "money", "date": "a date", "duration": "a duration",
+    "ordinal": "an ordinal", "percent": "a percent", "vague": "a vague quantity",
+}
+_GREY = "#595959"  # 7:1 on white
+_OTHER = "#BBBBBB"
+_EDGE_PUNCTUATION = "“”\"'‘’()[]{}<>«»,.;:!?…"
+
+
+# --- the numbers table ---------------------------------------------------------------------
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT
+
+
+def _records(numbers) -> list[dict]:
+    """The rows of a numbers table as dicts, missing values as None, sorted by ``start``."""
+    if numbers is None:
+        return []
+    rows = numbers.to_dict("records") if isinstance(numbers, pd.DataFrame) else [dict(r) for r in numbers]
+    records = []
+    for row in rows:
+        clean = {key: (None if _missing(value) else value) for key, value in row.items()}
+        if clean.get("start") is None or clean.get("end") is None:
+            continue  # no position in the text: nothing to show
+        for key in ("start", "end", "paragraph"):
+            if clean.get(key) is not None:
+                clean[key] = int(clean[key])
+        value = clean.get("value")
+        if isinstance(value, float) and value.is_integer():
+            clean["value"] = int(value)
+        records.append(clean)
+    return sorted(records, key=lambda r: (r["start"], r["end"]))
+
+
+def format_value(record: dict) -> str:
+    """A number's value as a reader would write it: ``436,000,000 USD``, ``13.5``, ``2021-06-28``.
+
+    >>> format_value({"value": 13500000000, "unit": "USD", "kind": "money"})
+    '13,500,000,000 USD'
+    >>> format_value({"value": None, "unit": "warga", "kind": "vague"})
+    'no exact value'
+    """
+    value, kind, unit = record.get("value"), record.get("kind"), record.get("unit")
+    if value is None:
+        return "no exact value"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        shown = f"{value:,}" if float(value).is_integer() else f"{value:,.10g}"
+        shown = shown.replace(".0", "") if shown.endswith(".0") else shown
+    else:
+        shown = str(value)
+    if kind == "money" and unit:
+        return f"{shown} {unit}"
+    if kind == "percent":
+        return f"{shown}%"
+    return shown
+
+
+# --- colours and labels ----------------------------------------------------------------------
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    colour = colour.lstrip("#")
+    return tuple(int(colour[i:i + 2], 16) for i in (0, 2, 4))
+
+
+def _tint(colour: str, amount: float = 0.3) -> str:
+    """``colour`` mixed with white: a background that keeps black text readable."""
+    return "#" + "".join(f"{round(255 - (255 - c) * amount):02x}" for c in _rgb(colour))
+
+
+def _text_colour_on(colour: str) -> str:
+    """Black or white, whichever contrasts more with ``colour`` (WCAG relative luminance)."""
+
+    def channel(c):
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in _rgb(colour))
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return "#000000" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "#ffffff"
+
+
+def kind_colour(kind) -> str:
+    return KIND_COLOURS.get(kind, _OTHER)
+
+
+def _label_html(label: str, colour: str) -> str:
+    return (
+        f'<span class="cr-number-label" style="background:{colour};color:{_text_colour_on(colour)};'
+        f'font-weight:bold;font-size:.75em;border-radius:3px;padding:0 .3em;margin-left:.15em;'
+        f'vertical-align:.15em;white-space:nowrap">{html.escape(label)}</span>'
+    )
+
+
+def _mark_html(text: str, colour: str, title: str = "") -> str:
+    title_attr = f' title="{html.escape(title)}"' if title else ""
+    return (f'<span class="cr-number"{title_attr} style="background:{_tint(colour, .35)};'
+            f'border-bottom:3px solid {colour};padding:0 .1em;color:#111">{html.escape(text)}</span>')
+
+
+def _frame(body: str) -> str:
+    return ('<div class="cr-highlight" style="background:#fff;color:#111;font-size:1.05em;line-height:1.8;'
+            f'max-width:60em;padding:.4em .6em;border:1px solid #ddd">{body}</div>')
+
+
+# --- highlight_numbers -------------------------------------------------------------------------
+
+class HighlightedNumbers:
+    """The article with its numbers highlighted: HTML in a notebook, a numbered list as text.
+
+    ``html`` and ``text`` hold the two renderings; ``records`` the numbers shown.
+    """
+
+    def __init__(self, article: Article, numbers):
+        self.article = article
+        self.records = _records(numbers)
+        self.text = self._text()
+        self.html = self._html()
+
+    def _counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for record in self.records:
+            kind = record.get("kind") or "other"
+            counts[kind] = counts.get(kind, 0) + 1
+        order = [k for k in KINDS if k in counts] + sorted(k for k in counts if k not in KINDS)
+        return {k: counts[k] for k in order}
+
+    def _legend(self) -> str:
+        items = [f"{_label_html(kind, kind_colour(kind))} {n}" for kind, n in self._counts().items()]
+        if not items:
+            items.append("No numbers in this table.")
+        total = len(self.records)
+        return (f'<div style="margin-bottom:.5em;padding-bottom:.3em;border-bottom:1px solid #ddd">'
+                f"<b>{total} number{'s' * (total != 1)}.</b> " + " · ".join(items) + "</div>")
+
+    def _html(self) -> str:
+        text = self.article.text
+        spans, last_end = [], 0
+        for record in self.records:
+            start, end = max(record["start"], last_end), min(record["end"], len(text))
+            if start >= end:
+                continue  # overlapping rows: never paint a character twice
+            spans.append((start, end, record))
+            last_end = end
+        paragraphs = []
+        for row in self.article.paragraphs.itertuples(index=False):
+            pos, parts = row.start, []
+            for start, end, record in spans:
+                if end <= row.start or start >= row.end:
+                    continue
+                a, b = max(start, row.start), min(end, row.end)
+                kind = record.get("kind") or "other"
+                colour = kind_colour(kind)
+                unit = f", {record['unit']}" if record.get("unit") else ""
+                parts.append(html.escape(text[pos:a]))
+                parts.append(_mark_html(text[a:b], colour, f"{kind}: {format_value(record)}{unit}"))
+                parts.append(_label_html(kind, colour))
+                pos = b
+            parts.append(html.escape(text[pos:row.end]))
+            paragraphs.append(
+                f'<p style="margin:.45em 0"><span style="color:{_GREY};font-weight:bold;margin-right:.4em">'
+                f"¶{row.paragraph}</span>{''.join(parts)}</p>"
+            )
+        return _frame(self._legend() + "".join(paragraphs))
+
+    def _text(self) -> str:
+        counts = ", ".join(f"{kind} {n}" for kind, n in self._counts().items())
+        lines = [f"Numbers in {self.article.name!r}: {len(self.records)}" + (f" ({counts})" if counts else "")]
+        for number, record in enumerate(self.records, start=1):
+            unit = f" ({record['unit']})" if record.get("unit") and record.get("kind") != "money" else ""
+            lines.append(textwrap.fill(
+                f"{number:2d}. ¶{record.get('paragraph') or '?'} [{record.get('kind') or 'other'}] "
+                f"“{record.get('text', '')}”: {format_value(record)}{unit}",
+                width=110, subsequent_indent="     ",
+            ))
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return self.text
+
+    __str__ = __repr__
+
+
+def highlight_numbers(article: Article, numbers) -> HighlightedNumbers:
+    """The article with every number highlighted by kind: colour *and* a text label.
+
+    Each kind has an Okabe–Ito colour, and a small label naming the kind follows
+    each number, so colour is never the only signal.  Paragraph numbers are shown
+    as ¶n, and a legend counts the kinds.  Where HTML cannot be shown, the result
+    prints as a numbered list of the numbers with their values.
+    """
+    return HighlightedNumbers(article, numbers)
+
+
+# --- reading a learner's value ---------------------------------------------------------------
+
+def _ordinal_words() -> dict[str, int]:
+    return {word.lower(): int(value) for word, value in number_context()["ordinals"].items()}
+
+
+def answer_values(answer) -> set[float]:
+    """Every value a typed answer can mean: numbers, number words, ordinals, a number with its unit.
+
+    >>> sorted(answer_values("13,5 miliar")), answer_values("second"), answer_values("7 years")
+    ([13500000000.0], {2.0}, {7.0})
+    >>> answer_values("ke-2"), answer_values("2nd"), answer_values("banyak")
+    ({2.0}, {2.0}, set())
+    """
+    if isinstance(answer, (int, float)) and not isinstance(answer, bool):
+        return number_values(answer)
+    if not isinstance(answer, str):
+        return set()
+    text = answer.strip()
+    if not text or len(text) > 200:
+        return set()
+    values = number_values(text)
+    if values:
+        return values
+    word = text.lower().strip(_EDGE_PUNCTUATION)
+    ordinals = _ordinal_words()
+    if word in ordinals:
+        return {float(ordinals[word])}
+    match = re.fullmatch(r"(?:ke-?)?(\d+)(?:st|nd|rd|th)?", word)
+    if match:
+        return {float(match.group(1))}
+    words = text.split()
+    for length in range(len(words) - 1, 0, -1):  # "7 years", "77 negara": a number and its noun
+        values = number_values(" ".join(words[:length]))
+        if values:
+            return values
+    return set()
+
+
+def _iso_parts(value) -> tuple[int | None, int | None, int | None] | None:
+    """(year, month, day) of an ISO-8601 date string: "2021-06-28", "2019-03", "--06-28", "2019"."""
+    match = re.fullmatch(r"(\d{4})?(?:-{1,2}(\d{2}))?(?:-(\d{2}))?", str(value).strip())
+    if not match or not any(match.groups()):
+        return None
+    return tuple(int(g) if g else None for g in match.groups())
+
+
+def _date_candidates(answer: str) -> list[tuple[int | None, int | None, int | None]]:
+    """The (year, month, day) a typed date can mean: "28/6", "28 June 2021", "2021-06-28", "Maret 2019"."""
+    text = answer.strip()
+    iso = re.search(r"\b(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\b", text)
+    if iso:
+        return [tuple(int(g) if g else None for g in iso.groups())]
+    names = months()
+    month = next((names[w.lower().rstrip(".")] for w in re.findall(r"[^\W\d_]+\.?", text)
+                  if w.lower().rstrip(".") in names), None)
+    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    years = [n for n in numbers if n >= 1000]
+    small = [n for n in numbers if n < 1000]
+    if month is not None:
+        return [(years[0] if years else None, month, small[0] if small else None)]
+    if len(small) == 2:  # 28/6 (day first) or 6/28 (month first), with or without a year
+        year = years[0] if years else None
+        return [(year, small[1], small[0]), (year, small[0], small[1])]
+    if len(small) == 1 and years:  # 3/2019
+        return [(years[0], small[0], None)]
+    if years and not small:
+        return [(years[0], None, None)]
+    return []
+
+
+def date_matches(answer, value, text: str = "") -> bool:
+    """Does a typed date mean the ISO date ``value``?  The year is needed only if ``text`` writes one.
+
+    >>> date_matches("28 June", "2021-06-28", "28/6"), date_matches("28/6/2021", "2021-06-28", "28/6")
+    (True, True)
+    >>> date_matches("March 2019", "2019-03", "Maret 2019"), date_matches("Maret", "2019-03", "Maret 2019")
+    (True, False)
+    >>> date_matches("27/6", "2021-06-28", "28/6")
+    False
+    """
+    if not isinstance(answer, str):
+        return False
+    expected = _iso_parts(value)
+    if expected is None:
+        return False
+    year, month, day = expected
+    year_needed = year is not None and re.search(r"\d{4}", text or "") is not None
+    for y, m, d in _date_candidates(answer):
+        if m is not None and not (1 <= m <= 12):
+            continue
+        if month is not None and m != month:
+            continue
+        if day is not None and d != day:
+            continue
+        if day is None and d is not None and month is not None:
+            continue
+        if year is not None and y is not None and y != year:
+            continue
+        if year_needed and y is None:
+            continue
+        if month is None and day is None and y != year:
+            continue
+        return True
+    return False
+
+
+def _value_verdict(answer, record: dict) -> tuple[bool | None, str]:
+    """(right?, why) for a typed value; None when there is nothing to judge yet."""
+    kind, value = record.get("kind"), record.get("value")
+    if kind == "vague" or value is None:
+        return True, "it has no exact value (a vague quantity), so no value is needed"
+    answer = "" if answer is None else str(answer)
+    if not answer.strip():
+        return None, "now type its value in the box under the sentence"
+    if kind == "date" or isinstance(value, str):
+        if date_matches(answer, value, record.get("text", "")):
+            return True, "its value is right"
+        return False, ("the date is not right yet: give the day and month (and the year, if the text writes "
+                       "one), e.g. 1/2 or 1 February")
+    given = answer_values(answer)
+    if not given:
+        return False, "I could not read a number in your value: write it in digits or in number words"
+    target = float(value)
+    if any(abs(v - target) <= 1e-9 * max(1.0, abs(target)) for v in given):
+        return True, "its value is right"
+    slip = scale_slip(answer, target) if number_values(answer) else None
+    if slip:
+        factor = f"{10 ** abs(slip):,}"
+        direction = "too large" if slip > 0 else "too small"
+        advice = ("check the scale word (ribu = thousand, juta = million, miliar = billion)" if abs(slip) >= 3
+                  else "check where the decimal comma or point goes (13,5 = 13.5)")
+        return False, f"the value is {factor} times {direction}: {advice}"
+    return False, "the value is not right yet: read the words again, and write the amount they stand for"
+
+
+# --- the walk-through frame shared by the two widgets ---------------------------------------------
+
+def _feedback_box(feedback: Feedback) -> str:
+    return re.sub(r"\*(\w+)\*", r"<em>\1</em>", feedback._repr_html_())
+
+
+class _Stepper(WithFallback):
+    """Prev / Next over ``self.items``, answers remembered per item, a score line."""
+
+    def _setup(self, items: list, inputs: list, fallback: str, intro: str, empty: str) -> None:
+        self.items = items
+        self.index = 0
+        self.results: dict[int, object] = {}
+        self.last_feedback: Feedback | None = None
+        self._shown: dict[int, str] = {}
+        self._feedbacks: dict[int, Feedback] = {}
+        self.header = widgets.HTML()
+        self.context = widgets.HTML()
+        self.check_button = widgets.Button(description="Check", icon="check", button_style="primary")
+        self.prev_button = widgets.Button(description="Previous", icon="arrow-left")
+        self.next_button = widgets.Button(description="Next", icon="arrow-right")
+        self.feedback = widgets.HTML(value="")
+        self.score = widgets.HTML()
+        self.check_button.on_click(self._on_check)
+        self.prev_button.on_click(lambda _b=None: self._go(-1))
+        self.next_button.on_click(lambda _b=None: self._go(+1))
+        self._buttons = widgets.HBox([self.prev_button, self.check_button, self.next_button])
+        self.box = widgets.VBox([widgets.HTML(intro), self.header, self.context, *inputs, self._buttons,
+                                 self.feedback, self.score])
+        super().__init__(self.box, fallback)
+        if not items:
+            for control in (self.check_button, self.prev_button, self.next_button):
+                control.disabled = True
+            self.header.value = f"<b>{html.escape(empty)}</b>"
+        self._show()
+
+    def _go(self, step: int) -> None:
+        if not self.items:
+            return
+        self._store()
+        self.index = min(max(self.index + step, 0), len(self.items) - 1)
+        self._show()
+
+    def _show(self) -> None:
+        self.prev_button.disabled = self.index <= 0 or not self.items
+        self.next_button.disabled = self.index >= len(self.items) - 1
+        self._update_score()
+        if not self.items:
+            return
+        self._restore()
+        self.feedback.value = self._shown.get(self.index, "")
+        self.last_feedback = self._feedbacks.get(self.index)
+        self._render()
+
+    def _give(self, feedback: Feedback, extra_html: str = "", counts: bool = True) -> None:
+        self.last_feedback = feedback
+        self.feedback.value = _feedback_box(feedback) + extra_html
+        if counts:
+            self._shown[self.index] = self.feedback.value
+            self._feedbacks[self.index] = feedback
+        self._update_score()
+
+    # to be provided: _store, _restore, _render, _on_check, _update_score
+
+
+def _english_line(english: list[str] | None, paragraph: int | None) -> str:
+    if not english or not paragraph or paragraph > len(english):
+        return ""
+    return (f'<div style="color:{_GREY};font-style:italic;margin-top:.3em">EN (¶{paragraph}): '
+            f"{html.escape(english[paragraph - 1])}</div>")
+
+
+# --- NumberHunt ----------------------------------------------------------------------------------
+
+def _words(text: str, offset: int) -> list[dict]:
+    """The words of ``text`` (edge punctuation trimmed) with their offsets in the article."""
+    words = []
+    for match in re.finditer(r"\S+", text):
+        word = match.group()
+        left = len(word) - len(word.lstrip(_EDGE_PUNCTUATION))
+        right = len(word.rstrip(_EDGE_PUNCTUATION))
+        if right <= left or not re.search(r"\w", word[left:right]):
+            continue  # a dash or a lone quotation mark is not a word
+        words.append({"text": word[left:right], "start": offset + match.start() + left,
+                      "end": offset + match.start() + right})
+    return words
+
+
+def _groups(marked: set[int]) -> list[list[int]]:
+    """Runs of neighbouring marked word indices: [1, 2, 5] → [[1, 2], [5]]."""
+    groups: list[list[int]] = []
+    for index in sorted(marked):
+        if groups and groups[-1][-1] == index - 1:
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    return groups
+
+
+class NumberHunt(_Stepper):
+    """Find the numbers, sentence by sentence: tick the words that are numbers, type each value, Check.
+
+    The numbers table is the answer key.  A number counts as *found* when a
+    ticked word is part of it; neighbouring ticked words make one mark, with one
+    value box.  Feedback per item: each found number (and whether its value is
+    right), each *extra* mark (a marked word the key does not count), and how
+    many numbers are *missed*, without saying which, until the learner presses
+    **Show me**.
+
+    ``sentences="all"`` walks through every sentence (a sentence without numbers
+    is a question too: the right answer is to tick nothing); ``"with numbers"``
+    only through those that hold one.
+
+    For tests: ``index``, ``word_buttons`` (one ToggleButton per word of the
+    current sentence), ``value_inputs`` (one Text per mark, in order), ``mark(text)``,
+    ``check_button``, ``show_button``, ``prev_button``, ``next_button``,
+    ``feedback`` (HTML), ``items_feedback`` (the last check, item by item),
+    ``results`` (index → dict with found, missed, extra, values_right,
+    values_needed (of the numbers found), passed, shown), ``last_feedback``.
+    """
+
+    def __init__(self, article: Article, numbers, sentences: str = "all", show_english: bool = True):
+        self.article = article
+        self.records = _records(numbers)
+        self.english = translation(article) if show_english else None
+        items = []
+        for row in article.sentences.itertuples(index=False):
+            inside = [r for r in self.records if row.start <= r["start"] < row.end]
+            if sentences == "with numbers" and not inside:
+                continue
+            items.append({"sentence": int(row.sentence), "paragraph": int(row.paragraph), "start": int(row.start),
+                          "end": int(row.end), "numbers": inside,
+                          "words": _words(article.text[row.start:row.end], int(row.start))})
+        self.total = sum(len(item["numbers"]) for item in items)
+        self.marks: dict[int, set[int]] = {}
+        self.typed: dict[int, dict[int, str]] = {}
+        self.revealed: set[int] = set()
+        self.items_feedback: list[dict] = []
+        self.word_buttons: list[widgets.ToggleButton] = []
+        self.value_inputs: list[widgets.Text] = []
+        self._building = False
+        self.words_box = widgets.Box(layout=widgets.Layout(display="flex", flex_flow="row wrap"))
+        self.values_box = widgets.VBox()
+        self.show_button = widgets.Button(description="Show me", icon="eye",
+                                          tooltip="show the numbers you have not marked yet")
+        self.show_button.on_click(self._on_show)
+        fallback = (
+            f"Number hunt: {len(items)} sentences of {article.name!r}, one at a time: tick the words that are "
+            "numbers (digits, number words, amounts without a figure), type each one's value, and press Check.\n"
+            "(The interactive hunt does not show here. Read the article sentence by sentence, write down every "
+            "number you find with its value, then compare your list with the numbers table below.)"
+        )
+        intro = ("<b>Number hunt.</b> Tick every word that is (part of) a number: digits, number words, "
+                 "amounts without a figure. Neighbouring ticked words make one mark. Type each mark's value "
+                 "(in digits or words; a vague amount needs none), then press <b>Check</b>. A sentence may "
+                 "have no number at all: then tick nothing and press Check.")
+        self._setup(items, [self.words_box, self.values_box], fallback, intro, "No sentences to hunt through.")
+        self._buttons.children = (*self._buttons.children, self.show_button)
+        self.show_button.disabled = not items
+
+    # -- state per sentence --
+
+    @property
+    def words(self) -> list[dict]:
+        return self.items[self.index]["words"] if self.items else []
+
+    def _store(self) -> None:
+        if not self.items:
+            return
+        self.marks[self.index] = {i for i, b in enumerate(self.word_buttons) if b.value}
+        self._remember_values()
+
+    def _remember_values(self) -> None:
+        typed = self.typed.setdefault(self.index, {})
+        for group, box in zip(self._current_groups, self.value_inputs):
+            typed[group[0]] = box.value
+
+    def _restore(self) -> None:
+        marked = self.marks.get(self.index, set())
+        self._building = True
+        self.word_buttons = []
+        for i, word in enumerate(self.words):
+            button = widgets.ToggleButton(value=i in marked, description=word["text"], tooltip=word["text"],
+                                          layout=widgets.Layout(width="auto", height="auto", margin="1px"))
+            button.observe(self._on_toggle, names="value")
+            self.word_buttons.append(button)
+        self.words_box.children = tuple(self.word_buttons)
+        self._building = False
+        self._build_values()
+
+    @property
+    def _current_groups(self) -> list[list[int]]:
+        return getattr(self, "_groups_shown", [])
+
+    def _on_toggle(self, _change=None) -> None:
+        if self._building:
+            return
+        self._remember_values()
+        self.marks[self.index] = {i for i, b in enumerate(self.word_buttons) if b.value}
+        self._build_values()
+
+    def _build_values(self) -> None:
+        groups = _groups(self.marks.get(self.index, set()))
+        typed = self.typed.get(self.index, {})
+        self._groups_shown = groups
+        self.value_inputs = []
+        for group in groups:
+            label = " ".join(self.words[i]["text"] for i in group)
+            box = widgets.Text(value=typed.get(group[0], ""), description=f"Value of “{label}”:",
+                               placeholder="e.g. 12, 1,5 juta, second, 1/2",
+                               style={"description_width": "initial"}, layout=widgets.Layout(width="36em"))
+            self.value_inputs.append(box)
+        self.values_box.children = tuple(self.value_inputs)
+
+    def mark(self, *texts: str) -> None:
+        """Tick the words of the current sentence that make up each of ``texts`` (their first occurrence)."""
+        words = [w["text"] for w in self.words]
+        for text in texts:
+            parts = text.split()
+            for i in range(len(words) - len(parts) + 1):
+                if [w.lower() for w in words[i:i + len(parts)]] == [p.lower() for p in parts]:
+                    for j in range(i, i + len(parts)):
+                        self.word_buttons[j].value = True
+                    break
+            else:
+                raise ValueError(f"{text!r} is not a run of words in this sentence")
+
+    # -- showing --
+
+    def _render(self) -> None:
+        item = self.items[self.index]
+        count = len(self.items)
+        self.header.value = (f"<b>Sentence {self.index + 1} of {count}</b> · ¶{item['paragraph']}")
+        text = self.article.text
+        body = html.escape(text[item["start"]:item["end"]])
+        if self.index in self.revealed:
+            found = self._found(item)
+            parts, pos = [], item["start"]
+            for record in item["numbers"]:
+                if id(record) in found or record["start"] < pos:
+                    continue
+                parts.append(html.escape(text[pos:record["start"]]))
+                parts.append(_mark_html(text[record["start"]:record["end"]], "#D55E00", "missed"))
+                parts.append(_label_html("missed", "#D55E00"))
+                pos = record["end"]
+            parts.append(html.escape(text[pos:item["end"]]))
+            body = "".join(parts)
+        self.context.value = _frame(body + _english_line(self.english, item["paragraph"]))
+
+    def _update_score(self) -> None:
+        checked = len(self.results)
+        found = sum(r["found"] for r in self.results.values())
+        in_checked = sum(r["found"] + r["missed"] for r in self.results.values())
+        right = sum(r["passed"] for r in self.results.values())
+        self.score.value = (f"<b>Score:</b> {right} of {checked} sentence{'s' * (checked != 1)} checked right; "
+                            f"{found} of the {in_checked} numbers in them found "
+                            f"({len(self.items)} sentences, {self.total} numbers in all)")
+
+    # -- checking --
+
+    def _overlaps(self, group: list[int], record: dict) -> bool:
+        return any(self.words[i]["start"] < record["end"] and self.words[i]["end"] > record["start"] for i in group)
+
+    def _found(self, item: dict) -> set[int]:
+        groups = _groups(self.marks.get(self.index, set()))
+        return {id(r) for r in item["numbers"] for g in groups if self._overlaps(g, r)}
+
+    def _on_check(self, _button=None) -> None:
+        if not self.items:
+            return
+        self._store()
+        item = self.items[self.index]
+        groups = _groups(self.marks.get(self.index, set()))
+        typed = self.typed.get(self.index, {})
+        lines: list[dict] = []
+        found_ids: set[int] = set()
+        values_right = values_needed = 0
+        for group in groups:
+            label = " ".join(self.words[i]["text"] for i in group)
+            hits = [r for r in item["numbers"] if self._overlaps(group, r)]
+            if not hits:
+                lines.append({"status": "extra", "text": label, "value_ok": None, "start": self.words[group[0]]["start"],
+                              "message": f"Extra: “{label}” is not a number the key counts. Is it an amount of "
+                                         "something, or part of a name, a code or a fixed phrase?"})
+                continue
+            fresh = [r for r in hits if id(r) not in found_ids]
+            found_ids.update(id(r) for r in hits)
+            if len(hits) > 1:
+                for record in fresh:
+                    values_needed += record.get("kind") != "vague" and record.get("value") is not None
+                    lines.append({"status": "found", "text": record["text"], "value_ok": False,
+                                  "start": record["start"],
+                                  "message": f"Found “{record['text']}”, but your mark “{label}” holds "
+                                             f"{len(hits)} numbers: untick the words between them, so that "
+                                             "each gets its own value."})
+                continue
+            if not fresh:
+                continue  # a second mark on a number already found: nothing new to say
+            record = fresh[0]
+            needs_value = record.get("kind") != "vague" and record.get("value") is not None
+            values_needed += needs_value
+            ok, why = _value_verdict(typed.get(group[0], ""), record)
+            values_right += bool(ok) and needs_value
+            lines.append({"status": "found", "text": record["text"], "value_ok": ok, "start": record["start"],
+                          "message": f"Found “{record['text']}”: {why}."})
+        missed = [r for r in item["numbers"] if id(r) not in found_ids]
+        if self.index in self.revealed:
+            for record in missed:
+                lines.append({"status": "missed", "text": record["text"], "value_ok": None,
+                              "start": record["start"],
+                              "message": f"Missed: “{record['text']}” (marked in the sentence above)."})
+        elif missed:
+            lines.append({"status": "missed", "text": None, "value_ok": None, "start": item["end"],
+                          "message": f"{len(missed)} number{'s are' if len(missed) != 1 else ' is'} still unmarked "
+                                     "in this sentence. Read it again, or press Show me."})
+        lines.sort(key=lambda line: line["start"])
+        extra = sum(line["status"] == "extra" for line in lines)
+        found = len(item["numbers"]) - len(missed)
+        passed = not missed and not extra and values_right == values_needed
+        self.results[self.index] = {"found": found, "missed": len(missed), "extra": extra,
+                                    "values_right": values_right, "values_needed": values_needed,
+                                    "passed": passed, "shown": self.index in self.revealed}
+        self.items_feedback = lines
+        self._give(Feedback(passed, self._summary(item, found, len(missed), extra, values_right, values_needed,
+                                                  passed)), self._lines_html(lines))
+
+    @staticmethod
+    def _summary(item, found, missed, extra, values_right, values_needed, passed) -> str:
+        total = len(item["numbers"])
+        if passed and total == 0:
+            return "Correct: there is no number in this sentence."
+        if passed:
+            values = " with their values" if values_needed else ""
+            return f"Correct: all {total} number{'s' * (total != 1)} found{values}."
+        parts = [f"{found} of {total} number{'s' * (total != 1)} found"] if total else ["this sentence has no number"]
+        if missed:
+            parts.append(f"{missed} missed")
+        if extra:
+            parts.append(f"{extra} extra mark{'s' * (extra != 1)}")
+        if values_needed and found:
+            parts.append(f"{values_right} of {values_needed} values right")
+        return "Not yet: " + ", ".join(parts) + "."
+
+    @staticmethod
+    def _lines_html(lines: list[dict]) -> str:
+        if not lines:
+            return ""
+        icons = {"found": "✔", "extra": "✘", "missed": "✘"}
+        rows = []
+        for line in lines:
+            icon = icons[line["status"]] if line["value_ok"] is not False else "✎"
+            rows.append(f'<li style="list-style:none"><span aria-hidden="true" style="margin-right:.4em">{icon}'
+                        f"</span>{html.escape(line['message'])}</li>")
+        return f'<ul style="margin:.2em 0 .2em .5em;padding:0;line-height:1.6">{"".join(rows)}</ul>'
+
+    def _on_show(self, _button=None) -> None:
+        if not self.items:
+            return
+        self._store()
+        self.revealed.add(self.index)
+        self._render()
+        self._on_check()
+
+
+# --- KindSorter ----------------------------------------------------------------------------------
+
+_ENGLISH_ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh",
+                     8: "eighth", 9: "ninth", 10: "tenth"}
+
+
+class KindSorter(_Stepper):
+    """What kind of number is this?  One number at a time, in its sentence; the learner picks its kind.
+
+    The numbers table is the answer key (its ``kind`` column).  Every answer is
+    explained: "Not yet: “tujuh tahun” measures a length of time (tahun = year):
+    a duration."
+
+    For tests: ``index``, ``kind_buttons``, ``check_button``, ``prev_button``,
+    ``next_button``, ``feedback`` (HTML), ``results`` (index → passed),
+    ``answers`` (index → kind picked), ``last_feedback``.
+    """
+
+    def __init__(self, article: Article, numbers, show_english: bool = True):
+        self.article = article
+        items = [r for r in _records(numbers) if r.get("kind") in KINDS]
+        self.english = translation(article) if show_english else None
+        self.answers: dict[int, str | None] = {}
+        terms = glossary()
+        self._gloss = dict(zip(terms["term"].str.lower(), terms["gloss"]))
+        self.kind_buttons = widgets.ToggleButtons(
+            options=list(KINDS), value=None, description="Kind:",
+            tooltips=[KIND_DESCRIPTIONS[k] for k in KINDS], style={"button_width": "auto"},
+        )
+        legend = " · ".join(f"<b>{k}</b>: {html.escape(KIND_DESCRIPTIONS[k])}" for k in KINDS)
+        fallback = (
+            f"Kind sorter: {len(items)} numbers of {article.name!r}, one at a time: pick each one's kind "
+            f"({', '.join(KINDS)}).\n(The interactive sorter does not show here. Cover the 'kind' column of the "
+            "numbers table below, decide each number's kind yourself, then uncover it and compare.)"
+        )
+        intro = (f"<b>What kind of number is this?</b> Read the number (marked <b>[this number]</b>) in its "
+                 f"sentence, pick its kind, then press <b>Check</b>.<br><small>{legend}</small>")
+        self._setup(items, [self.kind_buttons], fallback, intro, "No numbers to sort in this table.")
+
+    def _store(self) -> None:
+        if self.kind_buttons.value is not None:
+            self.answers[self.index] = self.kind_buttons.value
+
+    def _restore(self) -> None:
+        self.kind_buttons.value = self.answers.get(self.index)
+
+    def _update_score(self) -> None:
+        right = sum(1 for passed in self.results.values() if passed)
+        checked = len(self.results)
+        more = f" ({checked} checked so far)" if 0 < checked < len(self.items) else ""
+        self.score.value = f"<b>Score:</b> {right} of {len(self.items)} sorted right{more}"
+
+    def _sentence_bounds(self, record: dict) -> tuple[int, int]:
+        for row in self.article.sentences.itertuples(index=False):
+            if row.start <= record["start"] < row.end:
+                return int(row.start), max(int(row.end), record["end"])
+        return record["start"], record["end"]
+
+    def _render(self) -> None:
+        record = self.items[self.index]
+        self.header.value = f"<b>Number {self.index + 1} of {len(self.items)}</b> · ¶{record.get('paragraph')}"
+        start, end = self._sentence_bounds(record)
+        text = self.article.text
+        body = (html.escape(text[start:record["start"]])
+                + f'<mark style="background:{_tint("#F0E442", .55)};color:#111;border-bottom:3px solid #000;'
+                  f'padding:0 .1em">{html.escape(text[record["start"]:record["end"]])}</mark>'
+                + _label_html("this number", "#000000") + html.escape(text[record["end"]:end]))
+        self.context.value = _frame(body + _english_line(self.english, record.get("paragraph")))
+
+    def _gloss_of(self, word) -> str:
+        if not word:
+            return ""
+        gloss = self._gloss.get(str(word).lower())
+        return f"{word} ({gloss})" if gloss else str(word)
+
+    def why(self, record: dict) -> str:
+        """Why ``record`` is of its kind, in words (after “its text”)."""
+        kind, unit, value = record.get("kind"), record.get("unit"), record.get("value")
+        if kind == "count":
+            return f"says how many {self._gloss_of(unit)}" if unit else "says how many"
+        if kind == "money":
+            return f"is an amount of money, in {unit}" if unit else "is an amount of money"
+        if kind == "date":
+            return "points to a place in the calendar: it says when"
+        if kind == "duration":
+            gloss = self._gloss.get(str(unit).lower()) if unit else None
+            unit_part = f" ({unit} = {gloss})" if gloss else (f" ({unit})" if unit else "")
+            return f"measures a length of time{unit_part}: it says how long, not when"
+        if kind == "ordinal":
+            english = _ENGLISH_ORDINALS.get(value) if isinstance(value, int) else None
+            place = f" ({english})" if english else ""
+            return f"gives a place in an order{place}: which one, not how many"
+        if kind == "percent":
+            return "is a share out of a hundred"
+        return "stands where a figure could stand, but gives none"
+
+    def _message(self, record: dict, chosen: str) -> str:
+        kind, text = record["kind"], record.get("text", "")
+        name = _KIND_NAMES[kind]
+        why = self.why(record)
+        if chosen == kind:
+            note = ""
+            if kind == "date" and isinstance(record.get("value"), str) and record["value"][:4].isdigit() \
+                    and not re.search(r"\d{4}", text):
+                note = (f" The text gives no year: the value {record['value']} takes its year from the "
+                        "article's date. Is that safe?")
+            if kind == "count" and text.lower().startswith("ke") and text.lower().endswith("nya"):
+                note = f" {text} = both of them (ke- + a number + -nya): a count, not an ordinal."
+            elif kind == "count" and text.lower().startswith("ke"):
+                note = " Before a noun, kedua means “the two” or “both”; after one, it means “second”."
+            if kind == "ordinal" and text.lower().startswith("ke"):
+                note = " After a noun, kedua means “second”; before one, it means “the two” or “both”."
+            return f"Correct: “{text}” {why}: {name}.{note}"
+        if kind == "count" and chosen == "ordinal":
+            return f"Not yet: “{text}” {why}, not which one in an order: {name}."
+        if kind == "ordinal" and chosen == "count":
+            return f"Not yet: “{text}” says which one in an order, not how many: {name}."
+        if kind == "duration" and chosen == "date":
+            return f"Not yet: “{text}” {why.split(':', 1)[0]}: it says how long, not when: {name}."
+        if kind == "date" and chosen == "duration":
+            return f"Not yet: “{text}” says when, not how long: {name}."
+        if kind == "duration" and chosen == "count":
+            return (f"Not yet: “{text}” holds a number, but with a unit of time it "
+                    f"{why.split(':', 1)[0]}: it says how long: {name}.")
+        if kind == "money" and chosen == "count":
+            return f"Not yet: “{text}” counts money ({record.get('unit') or 'a currency'}), which has a kind of its own: {name}."
+        if kind == "vague":
+            return f"Not yet: “{text}” gives no figure: you could not write it in digits. It is {name}."
+        return f"Not yet: “{text}” {why}: {name}."
+
+    def _on_check(self, _button=None) -> None:
+        if not self.items:
+            return
+        chosen = self.kind_buttons.value
+        if chosen is None:
+            self._give(Feedback(False, "Pick a kind first, then press Check.", state="info"), counts=False)
+            return
+        self.answers[self.index] = chosen
+        record = self.items[self.index]
+        passed = chosen == record["kind"]
+        self.results[self.index] = passed
+        self._give(Feedback(passed, self._message(record, chosen)))
