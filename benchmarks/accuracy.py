@@ -23,6 +23,7 @@ sys.path.insert(0, str(REPO))
 from conflict_reading import load_article  # noqa: E402
 from conflict_reading.answers import normalize_text  # noqa: E402
 from conflict_reading.numbers import find_numbers  # noqa: E402
+from conflict_reading.places import find_places  # noqa: E402
 from conflict_reading.quotes import find_quotes  # noqa: E402
 
 
@@ -155,12 +156,36 @@ def numbers_report(details: bool = False) -> dict:
     return report("numbers", rows, {"value": "value_right", "kind": "kind_right"}, details)
 
 
+def place_scores(stem: str) -> dict | None:
+    annotation = json.loads((REPO / "data" / "annotations" / f"{stem}.json").read_text(encoding="utf-8"))
+    if "places" not in annotation:
+        return None
+    gold = annotation["places"]
+    found = find_places(load_article(article_path(stem))).to_dict("records")
+    pairs = match(gold, found)
+    return {
+        "article": stem, "gold": len(gold), "found": len(found), "matched": len(pairs),
+        "name_right": sum(normalize_text(g["name"]) == normalize_text(f["name"]) for g, f in pairs),
+        "kind_right": sum(g["kind"] == f["kind"] for g, f in pairs),
+        "errors": [(g["paragraph"], g["text"], g["name"], f["name"], g["kind"], f["kind"])
+                   for g, f in pairs if normalize_text(g["name"]) != normalize_text(f["name"]) or g["kind"] != f["kind"]],
+        "missed": [(g["paragraph"], g["text"]) for g in gold if all(g is not p[0] for p in pairs)],
+        "extra": [(f["paragraph"], f["text"]) for f in found if all(f is not p[1] for p in pairs)],
+    }
+
+
+def places_report(details: bool = False) -> dict:
+    rows = [r for r in (place_scores(stem) for stem in _stems()) if r]
+    return report("places", rows, {"name": "name_right", "kind": "kind_right"}, details)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--details", action="store_true", help="list every error, miss and extra")
     args = parser.parse_args(argv)
     quotes_report(args.details)
     numbers_report(args.details)
+    places_report(args.details)
     return 0
 
 

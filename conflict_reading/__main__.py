@@ -23,6 +23,7 @@ EXIT_INTERNAL = 3
 
 QUOTE_FIELDS = ["text", "kind", "paragraph_start", "paragraph_end", "speaker", "cue", "start", "end"]
 NUMBER_FIELDS = ["text", "paragraph", "value", "unit", "kind", "start", "end"]
+PLACE_FIELDS = ["text", "paragraph", "name", "kind", "lat", "lon", "start", "end"]
 
 
 def _records(table, fields: list[str]) -> list[dict]:
@@ -43,16 +44,17 @@ def _records(table, fields: list[str]) -> list[dict]:
 def extract(article: Article) -> dict:
     """The contract's JSON object for ``article``.
 
-    Only what the engine can already find is included: a list that a later
-    part of the engine will fill is absent, not faked.
+    Every list is in the order of the text (by ``start``).
     """
     from .numbers import find_numbers
+    from .places import find_places
     from .quotes import find_quotes
 
     return {
         "article": article.summary(),
         "quotes": _records(find_quotes(article), QUOTE_FIELDS),
         "numbers": _records(find_numbers(article), NUMBER_FIELDS),
+        "places": _records(find_places(article), PLACE_FIELDS),
     }
 
 

