@@ -1,0 +1,43 @@
+"""The offline world map: it draws, from shipped data only, with roles told by shape and colour."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pandas as pd  # noqa: E402
+
+from conflict_reading.maps import ROLE_STYLE, mentions_by_place, place_map, world_outlines  # noqa: E402
+from conflict_reading.places import find_places  # noqa: E402
+
+
+def test_mentions_by_place_counts_the_seed(article):
+    table = mentions_by_place(find_places(article)).set_index("name")
+    assert table.loc["Syria", "mentions"] == 14  # counted by hand: Suriah appears 14 times
+    assert table.loc["Iran", "roles"] == "actor"
+    assert table.index[0] == "Syria"
+
+
+def test_map_draws_points_inset_and_legend(article):
+    figure = place_map(find_places(article))
+    main = figure.axes[0]
+    insets = main.child_axes
+    assert main.get_legend() is not None
+    assert insets, "the Middle East inset is missing"
+    labels = [text.get_text() for ax in [main, *insets] for text in ax.texts]
+    assert "Syria (14)" in labels and "Rome (2)" in labels
+    figure.canvas.draw()  # renders without network or errors
+
+
+def test_roles_differ_by_marker_not_only_colour():
+    markers = [style["marker"] for style in ROLE_STYLE.values()]
+    assert len(set(markers)) == len(markers)
+
+
+def test_outlines_are_shipped():
+    assert len(world_outlines()) >= 170
+
+
+def test_map_of_no_places_still_draws():
+    empty = pd.DataFrame(columns=["name", "kind", "lat", "lon", "role"])
+    figure = place_map(empty)
+    figure.canvas.draw()
