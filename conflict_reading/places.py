@@ -60,11 +60,33 @@ def _lower_forms() -> dict[str, dict]:
     return table
 
 
+_TOKEN = re.compile(r"\w+(?:['’](?!s\b)\w+|\.\w+)*")  # "Congo's" gives "Congo"; "Cox's Bazar" still matches
+
+
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern:
-    forms = sorted(_forms(), key=len, reverse=True)
-    alternation = "|".join(re.escape(f) for f in forms)
-    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.IGNORECASE)
+def _longest_form() -> int:
+    """The most tokens any form has ("Republik Demokratik Kongo" has three)."""
+    return max(len(_TOKEN.findall(form)) for form in _forms())
+
+
+def _candidates(text: str):
+    """(start, end, text) of the longest gazetteer form starting at each word, left to right."""
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    longest = _longest_form()
+    lower = _lower_forms()
+    index = 0
+    while index < len(tokens):
+        for size in range(min(longest, len(tokens) - index), 0, -1):
+            start, end = tokens[index][0], tokens[index + size - 1][1]
+            span = " ".join(text[start:end].split())
+            if text[end:end + 1] == "." and span + "." in _forms():
+                span, end = span + ".", end + 1  # "U.S."
+            if span.lower() in lower:
+                yield start, end, text[start:end]
+                index += size
+                break
+        else:
+            index += 1
 
 
 @lru_cache(maxsize=1)
@@ -114,12 +136,10 @@ def find_places(article: Article) -> pd.DataFrame:
     starts = [start for start, _ in paragraph_spans(text)]
     ambiguous_people = roles()["person_context"]
     rows = []
-    for match in _pattern().finditer(text):
-        found = match.group()
-        row = _forms().get(found) or _lower_forms().get(found.lower())
-        if row is None or not _accept(found, row):
+    for start, end, found in _candidates(text):
+        row = _forms().get(" ".join(found.split())) or _lower_forms().get(" ".join(found.lower().split()))
+        if row is None or not _accept(" ".join(found.split()), row):
             continue
-        start, end = match.start(), match.end()
         if text[end:end + 1] == "$" or (
             _words_before(text, start, 1) and _words_before(text, start, 1)[-1].lower() in roles()["currency_before"]
             and row["kind"] == "country"
@@ -131,8 +151,8 @@ def find_places(article: Article) -> pd.DataFrame:
                 found = text[start:end]
                 break
         if "first name" in (row.get("notes") or ""):
-            following = _word_after(text, match.end())
-            previous = _words_before(text, match.start(), 1)
+            following = _word_after(text, end)
+            previous = _words_before(text, start, 1)
             if (following[:1].isupper() and following.lower() not in _lower_forms()) or (
                 previous and previous[-1].lower() in ambiguous_people
             ):
