@@ -41,6 +41,10 @@ def world_outlines() -> list[dict]:
 
 def mentions_by_place(places: pd.DataFrame) -> pd.DataFrame:
     """One row per place: name, kind, lat, lon, mentions, roles (most frequent first)."""
+    places = places.copy()
+    if "role" not in places:
+        places["role"] = "other"
+    places["role"] = places["role"].fillna("other")
     known = places.dropna(subset=["lat", "lon"]) if len(places) else places
     if known.empty:
         return pd.DataFrame(columns=["name", "kind", "lat", "lon", "mentions", "roles", "role"])

@@ -41,3 +41,9 @@ def test_map_of_no_places_still_draws():
     empty = pd.DataFrame(columns=["name", "kind", "lat", "lon", "role"])
     figure = place_map(empty)
     figure.canvas.draw()
+
+
+def test_places_without_roles_are_drawn_as_other():
+    places = pd.DataFrame({"name": ["Gaza Strip"], "kind": ["region"], "lat": [31.4], "lon": [34.4]})
+    assert mentions_by_place(places)["role"].tolist() == ["other"]
+    place_map(places).canvas.draw()
