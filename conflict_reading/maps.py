@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 WORLD = Path(__file__).parent / "gazetteer" / "world-110m.json"
-MIDDLE_EAST = {"lon": (24, 64), "lat": (10, 43)}
+MIDDLE_EAST = {"lon": (24, 70), "lat": (5, 43)}
 # Okabe–Ito colours and distinct markers: role is never told by colour alone.
 ROLE_STYLE = {
     "event": {"color": "#0072B2", "marker": "o", "label": "where something happens"},
@@ -71,8 +71,12 @@ def _draw_places(ax, table: pd.DataFrame, scale: float, labels: bool, fontsize: 
         ax.scatter(rows["lon"], rows["lat"], s=40 + scale * rows["mentions"], c=style["color"],
                    marker=style["marker"], edgecolors="black", linewidths=0.6, zorder=3, alpha=0.9)
     if labels:
+        placed = []
         for row in table.itertuples():
-            ax.annotate(f"{row.name} ({row.mentions})", (row.lon, row.lat), xytext=(5, 4),
+            # a label near one already placed goes below its point instead of above ("Rome" under "Italy")
+            crowded = sum(abs(row.lon - lon) < 6 and abs(row.lat - lat) < 4 for lon, lat in placed)
+            placed.append((row.lon, row.lat))
+            ax.annotate(f"{row.name} ({row.mentions})", (row.lon, row.lat), xytext=(5, 4 - 14 * crowded),
                         textcoords="offset points", fontsize=fontsize, zorder=4,
                         bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.7, "linewidth": 0})
 
@@ -111,6 +115,7 @@ def place_map(places: pd.DataFrame, ax=None, inset: bool = True, title: str | No
         zoom.set_aspect("equal")
         zoom.set_xticks([])
         zoom.set_yticks([])
-        zoom.set_title("Middle East (zoomed)", fontsize=fontsize)
+        zoom.text(0.02, 0.97, "Middle East (zoomed)", transform=zoom.transAxes, va="top", fontsize=fontsize,
+                  bbox={"facecolor": "white", "alpha": 0.8, "linewidth": 0})
         ax.indicate_inset_zoom(zoom, edgecolor="#333333")
     return figure
