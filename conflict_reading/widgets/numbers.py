@@ -51,13 +51,15 @@ Numbers in 'text': 2 (count 2)
 from __future__ import annotations
 
 import html
-import math
 import re
 import textwrap
 
 import ipywidgets as widgets
 import pandas as pd
 
+from .colours import is_missing as _missing
+from .colours import text_colour_on as _text_colour_on
+from .colours import tint as _tint
 from ..answers import scale_slip
 from ..article import Article
 from ..explore import glossary, translation
@@ -98,8 +100,6 @@ _EDGE_PUNCTUATION = "“”\"'‘’()[]{}<>«»,.;:!?…"
 
 # --- the numbers table ---------------------------------------------------------------------
 
-def _missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT
 
 
 def _records(numbers) -> list[dict]:
@@ -147,26 +147,10 @@ def format_value(record: dict) -> str:
 
 # --- colours and labels ----------------------------------------------------------------------
 
-def _rgb(colour: str) -> tuple[int, int, int]:
-    colour = colour.lstrip("#")
-    return tuple(int(colour[i:i + 2], 16) for i in (0, 2, 4))
 
 
-def _tint(colour: str, amount: float = 0.3) -> str:
-    """``colour`` mixed with white: a background that keeps black text readable."""
-    return "#" + "".join(f"{round(255 - (255 - c) * amount):02x}" for c in _rgb(colour))
 
 
-def _text_colour_on(colour: str) -> str:
-    """Black or white, whichever contrasts more with ``colour`` (WCAG relative luminance)."""
-
-    def channel(c):
-        c /= 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(c) for c in _rgb(colour))
-    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    return "#000000" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "#ffffff"
 
 
 def kind_colour(kind) -> str:
@@ -790,7 +774,48 @@ _ENGLISH_ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth
                      8: "eighth", 9: "ninth", 10: "tenth"}
 
 
-class KindSorter(_Stepper):
+class _ChoiceSorter(_Stepper):
+    """One item at a time, marked in its sentence; the learner picks one of a few labels.
+
+    Subclasses set ``choice_buttons`` (a ToggleButtons), ``noun`` ("Number") and
+    ``marker`` ("this number"), and provide ``_on_check``.
+    """
+
+    noun = "Item"
+    marker = "this item"
+
+    def _store(self) -> None:
+        if self.choice_buttons.value is not None:
+            self.answers[self.index] = self.choice_buttons.value
+
+    def _restore(self) -> None:
+        self.choice_buttons.value = self.answers.get(self.index)
+
+    def _update_score(self) -> None:
+        right = sum(1 for passed in self.results.values() if passed)
+        checked = len(self.results)
+        more = f" ({checked} checked so far)" if 0 < checked < len(self.items) else ""
+        self.score.value = f"<b>Score:</b> {right} of {len(self.items)} sorted right{more}"
+
+    def _sentence_bounds(self, record: dict) -> tuple[int, int]:
+        for row in self.article.sentences.itertuples(index=False):
+            if row.start <= record["start"] < row.end:
+                return int(row.start), max(int(row.end), record["end"])
+        return record["start"], record["end"]
+
+    def _render(self) -> None:
+        record = self.items[self.index]
+        self.header.value = f"<b>{self.noun} {self.index + 1} of {len(self.items)}</b> · ¶{record.get('paragraph')}"
+        start, end = self._sentence_bounds(record)
+        text = self.article.text
+        body = (html.escape(text[start:record["start"]])
+                + f'<mark style="background:{_tint("#F0E442", .55)};color:#111;border-bottom:3px solid #000;'
+                  f'padding:0 .1em">{html.escape(text[record["start"]:record["end"]])}</mark>'
+                + _label_html(self.marker, "#000000") + html.escape(text[record["end"]:end]))
+        self.context.value = _frame(body + _english_line(self.english, record.get("paragraph")))
+
+
+class KindSorter(_ChoiceSorter):
     """What kind of number is this?  One number at a time, in its sentence; the learner picks its kind.
 
     The numbers table is the answer key (its ``kind`` column).  Every answer is
@@ -821,37 +846,8 @@ class KindSorter(_Stepper):
         )
         intro = (f"<b>What kind of number is this?</b> Read the number (marked <b>[this number]</b>) in its "
                  f"sentence, pick its kind, then press <b>Check</b>.<br><small>{legend}</small>")
+        self.choice_buttons, self.noun, self.marker = self.kind_buttons, "Number", "this number"
         self._setup(items, [self.kind_buttons], fallback, intro, "No numbers to sort in this table.")
-
-    def _store(self) -> None:
-        if self.kind_buttons.value is not None:
-            self.answers[self.index] = self.kind_buttons.value
-
-    def _restore(self) -> None:
-        self.kind_buttons.value = self.answers.get(self.index)
-
-    def _update_score(self) -> None:
-        right = sum(1 for passed in self.results.values() if passed)
-        checked = len(self.results)
-        more = f" ({checked} checked so far)" if 0 < checked < len(self.items) else ""
-        self.score.value = f"<b>Score:</b> {right} of {len(self.items)} sorted right{more}"
-
-    def _sentence_bounds(self, record: dict) -> tuple[int, int]:
-        for row in self.article.sentences.itertuples(index=False):
-            if row.start <= record["start"] < row.end:
-                return int(row.start), max(int(row.end), record["end"])
-        return record["start"], record["end"]
-
-    def _render(self) -> None:
-        record = self.items[self.index]
-        self.header.value = f"<b>Number {self.index + 1} of {len(self.items)}</b> · ¶{record.get('paragraph')}"
-        start, end = self._sentence_bounds(record)
-        text = self.article.text
-        body = (html.escape(text[start:record["start"]])
-                + f'<mark style="background:{_tint("#F0E442", .55)};color:#111;border-bottom:3px solid #000;'
-                  f'padding:0 .1em">{html.escape(text[record["start"]:record["end"]])}</mark>'
-                + _label_html("this number", "#000000") + html.escape(text[record["end"]:end]))
-        self.context.value = _frame(body + _english_line(self.english, record.get("paragraph")))
 
     def _gloss_of(self, word) -> str:
         if not word:

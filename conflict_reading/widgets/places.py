@@ -55,7 +55,7 @@ from ..explore import glossary, translation
 from ..feedback import Feedback
 from ..maps import ROLE_STYLE
 from ..places import roles as role_rules
-from .numbers import _EDGE_PUNCTUATION, _GREY, _english_line, _frame, _label_html, _records, _Stepper, _tint
+from .numbers import _EDGE_PUNCTUATION, _GREY, _ChoiceSorter, _english_line, _frame, _label_html, _records, _Stepper, _tint
 
 ROLES = ("event", "actor", "title", "other")
 ROLE_COLOURS = {role: ROLE_STYLE.get(role, {}).get("color", "#555555") for role in ROLES}  # as on the map
@@ -502,7 +502,7 @@ class PlaceSpotter(_Stepper):
 
 # --- RoleSorter ------------------------------------------------------------------------------------
 
-class RoleSorter(_Stepper):
+class RoleSorter(_ChoiceSorter):
     """Where does it happen, or who acts?  One place mention at a time, in its sentence: pick its role.
 
     The places table is the answer key (its ``role`` column).  Every answer is
@@ -539,37 +539,8 @@ class RoleSorter(_Stepper):
         intro = ("<b>Where does it happen, or who acts?</b> Read the place name (marked <b>[this place]</b>) in "
                  "its sentence. Does it say <i>where</i> something happens, does it stand for a government that "
                  "<i>acts</i>, is it part of a <i>title</i>, or something else? Pick, then press <b>Check</b>.")
+        self.choice_buttons, self.noun, self.marker = self.role_buttons, "Place", "this place"
         self._setup(items, [self.role_buttons], fallback, intro, "No place mentions to sort in this table.")
-
-    def _store(self) -> None:
-        if self.role_buttons.value is not None:
-            self.answers[self.index] = self.role_buttons.value
-
-    def _restore(self) -> None:
-        self.role_buttons.value = self.answers.get(self.index)
-
-    def _update_score(self) -> None:
-        right = sum(1 for passed in self.results.values() if passed)
-        checked = len(self.results)
-        more = f" ({checked} checked so far)" if 0 < checked < len(self.items) else ""
-        self.score.value = f"<b>Score:</b> {right} of {len(self.items)} sorted right{more}"
-
-    def _sentence_bounds(self, record: dict) -> tuple[int, int]:
-        for row in self.article.sentences.itertuples(index=False):
-            if row.start <= record["start"] < row.end:
-                return int(row.start), max(int(row.end), record["end"])
-        return record["start"], record["end"]
-
-    def _render(self) -> None:
-        record = self.items[self.index]
-        self.header.value = f"<b>Place {self.index + 1} of {len(self.items)}</b> · ¶{record.get('paragraph')}"
-        start, end = self._sentence_bounds(record)
-        text = self.article.text
-        body = (html.escape(text[start:record["start"]])
-                + f'<mark style="background:{_tint("#F0E442", .55)};color:#111;border-bottom:3px solid #000;'
-                  f'padding:0 .1em">{html.escape(text[record["start"]:record["end"]])}</mark>'
-                + _label_html("this place", "#000000") + html.escape(text[record["end"]:end]))
-        self.context.value = _frame(body + _english_line(self.english, record.get("paragraph")))
 
     def _glossed(self, words: list[str]) -> str:
         glosses = [self._gloss.get(w.lower()) for w in words]

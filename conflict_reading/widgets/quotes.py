@@ -53,13 +53,15 @@ from __future__ import annotations
 
 import bisect
 import html
-import math
 import re
 import textwrap
 
 import ipywidgets as widgets
 import pandas as pd
 
+from .colours import is_missing as _missing
+from .colours import text_colour_on as _text_colour_on
+from .colours import tint as _tint
 from ..answers import normalize_text, same_name
 from ..article import Article
 from ..explore import translation
@@ -78,8 +80,6 @@ _GREY = "#595959"  # 7:1 on white
 
 # --- the quotes table --------------------------------------------------------------------
 
-def _missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT
 
 
 def _records(quotes) -> list[dict]:
@@ -127,26 +127,10 @@ def _mark_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 # --- colours -------------------------------------------------------------------------------
 
-def _rgb(colour: str) -> tuple[int, int, int]:
-    colour = colour.lstrip("#")
-    return tuple(int(colour[i:i + 2], 16) for i in (0, 2, 4))
 
 
-def _tint(colour: str, amount: float = 0.3) -> str:
-    """``colour`` mixed with white: a background that keeps black text readable."""
-    return "#" + "".join(f"{round(255 - (255 - c) * amount):02x}" for c in _rgb(colour))
 
 
-def _text_colour_on(colour: str) -> str:
-    """Black or white, whichever contrasts more with ``colour`` (WCAG relative luminance)."""
-
-    def channel(c):
-        c /= 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(c) for c in _rgb(colour))
-    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    return "#000000" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "#ffffff"
 
 
 def speaker_colours(speakers: list[str]) -> dict[str, str]:
