@@ -777,12 +777,27 @@ _ENGLISH_ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth
 class _ChoiceSorter(_Stepper):
     """One item at a time, marked in its sentence; the learner picks one of a few labels.
 
-    Subclasses set ``choice_buttons`` (a ToggleButtons), ``noun`` ("Number") and
-    ``marker`` ("this number"), and provide ``_on_check``.
+    Subclasses set ``choice_buttons`` (a ToggleButtons), ``noun`` ("Number"),
+    ``marker`` ("this number") and ``field`` (the answer-key column), and provide
+    ``_message(record, chosen)``.
     """
 
     noun = "Item"
     marker = "this item"
+    field = "kind"  # the column of the table that is the answer key
+
+    def _on_check(self, _button=None) -> None:
+        if not self.items:
+            return
+        chosen = self.choice_buttons.value
+        if chosen is None:
+            self._give(Feedback(False, f"Pick a {self.field} first, then press Check.", state="info"), counts=False)
+            return
+        self.answers[self.index] = chosen
+        record = self.items[self.index]
+        passed = chosen == record[self.field]
+        self.results[self.index] = passed
+        self._give(Feedback(passed, self._message(record, chosen)))
 
     def _store(self) -> None:
         if self.choice_buttons.value is not None:
@@ -910,15 +925,3 @@ class KindSorter(_ChoiceSorter):
             return f"Not yet: “{text}” gives no figure: you could not write it in digits. It is {name}."
         return f"Not yet: “{text}” {why}: {name}."
 
-    def _on_check(self, _button=None) -> None:
-        if not self.items:
-            return
-        chosen = self.kind_buttons.value
-        if chosen is None:
-            self._give(Feedback(False, "Pick a kind first, then press Check.", state="info"), counts=False)
-            return
-        self.answers[self.index] = chosen
-        record = self.items[self.index]
-        passed = chosen == record["kind"]
-        self.results[self.index] = passed
-        self._give(Feedback(passed, self._message(record, chosen)))

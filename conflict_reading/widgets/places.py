@@ -539,7 +539,7 @@ class RoleSorter(_ChoiceSorter):
         intro = ("<b>Where does it happen, or who acts?</b> Read the place name (marked <b>[this place]</b>) in "
                  "its sentence. Does it say <i>where</i> something happens, does it stand for a government that "
                  "<i>acts</i>, is it part of a <i>title</i>, or something else? Pick, then press <b>Check</b>.")
-        self.choice_buttons, self.noun, self.marker = self.role_buttons, "Place", "this place"
+        self.choice_buttons, self.noun, self.marker, self.field = self.role_buttons, "Place", "this place", "role"
         self._setup(items, [self.role_buttons], fallback, intro, "No place mentions to sort in this table.")
 
     def _glossed(self, words: list[str]) -> str:
@@ -600,22 +600,8 @@ class RoleSorter(_ChoiceSorter):
             return f"Not yet: read the words around the name again. {why}. Role: {role}."
         if role == "event" and chosen == "actor":
             return f"Not yet: here nobody acts under this name. {why}. Role: {role}."
-        if role == "title":
-            return f"Not yet: {why}. Role: {role}."
         return f"Not yet: {why}. Role: {role}."
 
-    def _on_check(self, _button=None) -> None:
-        if not self.items:
-            return
-        chosen = self.role_buttons.value
-        if chosen is None:
-            self._give(Feedback(False, "Pick a role first, then press Check.", state="info"), counts=False)
-            return
-        self.answers[self.index] = chosen
-        record = self.items[self.index]
-        passed = chosen == record["role"]
-        self.results[self.index] = passed
-        self._give(Feedback(passed, self._message(record, chosen)))
 
 
 __all__ = ["KINDS", "ROLES", "ROLE_COLOURS", "PlaceSpotter", "RoleSorter", "highlight_places"]
