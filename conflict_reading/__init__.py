@@ -14,9 +14,10 @@ from .checks import check, exercises, hint, instructor_mode, solution
 from .errors import ArticleError, KitError
 from .feedback import Feedback
 from .learner import progress
+from .presenter import presenter_mode
 
 __all__ = [
     "Article", "ArticleError", "Feedback", "KitError", "available_articles", "check",
-    "exercises", "hint", "instructor_mode", "load_article", "progress", "solution",
+    "exercises", "hint", "instructor_mode", "load_article", "presenter_mode", "progress", "solution",
 ]
 __version__ = "0.1.0"

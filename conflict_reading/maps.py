@@ -81,11 +81,18 @@ def _draw_places(ax, table: pd.DataFrame, scale: float, labels: bool, fontsize: 
                         bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.7, "linewidth": 0})
 
 
-def place_map(places: pd.DataFrame, ax=None, inset: bool = True, title: str | None = None, presenter: bool = False):
-    """The article's places on a world map, with a Middle East inset; returns the Figure."""
+def place_map(places: pd.DataFrame, ax=None, inset: bool = True, title: str | None = None, presenter: bool | None = None):
+    """The article's places on a world map, with a Middle East inset; returns the Figure.
+
+    ``presenter``: projector sizes; by default as :func:`conflict_reading.presenter_mode` is set.
+    """
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
+    if presenter is None:
+        from .presenter import is_presenter
+
+        presenter = is_presenter()
     table = mentions_by_place(places)
     fontsize = 14 if presenter else 10
     if ax is None:

@@ -67,6 +67,7 @@ from ..feedback import Feedback
 from ..numbers import context as number_context
 from ..numbers import months
 from ..numerals import number_values
+from ..presenter import highlight_font_size
 from .fallback import WithFallback
 
 KINDS = ("count", "money", "date", "duration", "ordinal", "percent", "vague")
@@ -172,7 +173,7 @@ def _mark_html(text: str, colour: str, title: str = "") -> str:
 
 
 def _frame(body: str) -> str:
-    return ('<div class="cr-highlight" style="background:#fff;color:#111;font-size:1.05em;line-height:1.8;'
+    return (f'<div class="cr-highlight" style="background:#fff;color:#111;font-size:{highlight_font_size()};line-height:1.8;'
             f'max-width:60em;padding:.4em .6em;border:1px solid #ddd">{body}</div>')
 
 

@@ -66,6 +66,7 @@ from ..answers import normalize_text, same_name
 from ..article import Article
 from ..explore import translation
 from ..feedback import Feedback
+from ..presenter import highlight_font_size
 from ..quotes import reporting_verbs
 from .fallback import WithFallback
 
@@ -216,7 +217,7 @@ class HighlightedArticle:
                 f"¶{row.paragraph}</span>{''.join(parts)}</p>"
             )
         return (
-            '<div class="cr-highlight" style="background:#fff;color:#111;font-size:1.05em;line-height:1.75;'
+            f'<div class="cr-highlight" style="background:#fff;color:#111;font-size:{highlight_font_size()};line-height:1.75;'
             f'max-width:60em;padding:.4em .6em;border:1px solid #ddd">{self._legend()}{"".join(paragraphs)}</div>'
         )
 
@@ -320,7 +321,7 @@ def _context_html(article: Article, start: int, end: int, quote_start: int, quot
             f'<div style="margin:.35em 0;{dim}"><span style="color:{_GREY};font-weight:bold;margin-right:.4em">'
             f"¶{row.paragraph}</span>{''.join(parts)}{english_line}</div>"
         )
-    return (f'<div style="background:#fff;color:#111;line-height:1.7;font-size:1.05em;max-width:60em;'
+    return (f'<div style="background:#fff;color:#111;line-height:1.7;font-size:{highlight_font_size()};max-width:60em;'
             f'border:1px solid #ddd;padding:.3em .6em">{"".join(rows)}</div>')
 
 
@@ -645,7 +646,7 @@ class VerbSpotter(_Stepper):
             return html.escape(part).replace("\n", "<br>")
 
         self.context.value = (
-            '<div style="background:#fff;color:#111;line-height:1.7;font-size:1.05em;max-width:60em;'
+            f'<div style="background:#fff;color:#111;line-height:1.7;font-size:{highlight_font_size()};max-width:60em;'
             f'border:1px solid #ddd;padding:.4em .6em">{plain(text[start:q_start])}'
             f'{_label_html("[quote]", "#0072B2")}<mark style="background:{_tint("#F0E442", .55)};color:#111;'
             f'border-bottom:3px solid #E69F00;padding:0 .1em">{plain(quoted)}</mark>{plain(text[q_end:end])}</div>'
