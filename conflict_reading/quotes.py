@@ -76,13 +76,22 @@ def _verbs() -> dict[str, str]:
     return forms
 
 
+@lru_cache(maxsize=1)
+def _first_words_of_two_word_cues() -> frozenset[str]:
+    """``menurut`` of ``menurut keterangan``: only these words need the next word looked at."""
+    return frozenset(form.split(" ", 1)[0] for form in _verbs() if " " in form)
+
+
 def _cue_at(words: list[str], index: int) -> tuple[str, bool] | None:
     """(lexicon form, is_pronoun_form) if ``words[index]`` (lower case) is a cue."""
+    verbs = _verbs()
     word = words[index].lower().strip(".,:;")
-    if index + 1 < len(words) and f"{word} {words[index + 1].lower().strip('.,:;')}" in _verbs():
-        return f"{word} {words[index + 1].lower().strip('.,:;')}", False
-    if word in _verbs():
-        form = _verbs()[word]
+    if index + 1 < len(words) and word in _first_words_of_two_word_cues():
+        pair = f"{word} {words[index + 1].lower().strip('.,:;')}"
+        if pair in verbs:
+            return pair, False
+    form = verbs.get(word)
+    if form is not None:
         return word, word != form and word.endswith(PRONOUN_SUFFIX)
     return None
 
@@ -104,14 +113,18 @@ def _straight_role(text: str, i: int) -> str:
     return "close"
 
 
+_MARK = re.compile("[" + "".join(OPENING) + "".join(CLOSING) + '"]')
+
+
 def _marks(text: str) -> list[tuple[int, str]]:
     marks = []
-    for i, ch in enumerate(text):
+    for match in _MARK.finditer(text):  # a regex scan, not a Python loop over every character
+        i, ch = match.start(), match.group()
         if ch in OPENING:
             marks.append((i, "open"))
         elif ch in CLOSING:
             marks.append((i, "close"))
-        elif ch == '"':
+        else:
             marks.append((i, _straight_role(text, i)))
     return marks
 
@@ -242,9 +255,15 @@ def name_after(words: list[str]) -> str | None:
     >>> name_after("Kapolda Sulteng Irjen Budi Santoso kepada wartawan".split())
     'Budi Santoso'
     """
+    return _name_after(words, 0)
+
+
+def _name_after(words: list[str], begin: int) -> str | None:
+    """``name_after(words[begin:])`` without copying the rest of a long list of words."""
     # skip titles (and the place words of a title, up to the last title word)
     last_title, office_of_place = -1, False
-    for index, word in enumerate(words[:12]):
+    for index in range(min(12, len(words) - begin)):
+        word = words[begin + index]
         bare = word.strip(",.:;()“”\"")
         if _title_word(bare):
             last_title = index
@@ -254,7 +273,8 @@ def name_after(words: list[str]) -> str | None:
         if word.endswith((",", ":", ";")):
             break
     name = []
-    for word in words[last_title + 1:]:
+    for position in range(begin + last_title + 1, len(words)):
+        word = words[position]
         bare = word.strip(",.:;()“”\"")
         if not _is_name_word(bare) or _title_word(bare):
             break
@@ -392,16 +412,16 @@ def _person_mentions(text: str) -> list[tuple[int, str]]:
     mentions = []
     words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
     plain = [w for _, w in words]
+    titles = word_list("speaker-titles")
     for index, (pos, word) in enumerate(words):
         bare = word.strip(",.:;()“”\"")
-        cue = _cue_at(plain, index)
-        if bare.lower() in word_list("speaker-titles"):
-            if index > 0 and plain[index - 1].strip(",.:;()“”\"").lower() in word_list("speaker-titles"):
+        if bare.lower() in titles:
+            if index > 0 and plain[index - 1].strip(",.:;()“”\"").lower() in titles:
                 continue  # the title's second word: already read from the first
-            names = [name_after(plain[index:])]
-        elif cue:
+            names = [_name_after(plain, index)]
+        elif cue := _cue_at(plain, index):
             # "according to Astrid Lindqvist", "…, Mariana Kostova, mengatakan"
-            names = [name_after(plain[index + len(cue[0].split()):]), name_before(plain[max(0, index - 6):index])]
+            names = [_name_after(plain, index + len(cue[0].split())), name_before(plain[max(0, index - 6):index])]
         else:
             continue
         for name in names:
@@ -415,36 +435,45 @@ class _Speakers:
 
     def __init__(self, text: str):
         self.full_names: list[str] = []
+        self._matches: dict[str, str | None] = {}  # match() results while full_names stays the same
         self.mentions = _person_mentions(text)
+        self._positions = [pos for pos, _ in self.mentions]  # in text order
         for _, name in self.mentions:
             self.add(name)
 
     def last_before(self, position: int) -> str | None:
         """The person named most recently before ``position`` (for a pronoun with no earlier quote)."""
-        names = [name for pos, name in self.mentions if pos < position]
-        return self.resolve(names[-1]) if names else None
+        index = bisect.bisect_left(self._positions, position)
+        return self.resolve(self.mentions[index - 1][1]) if index else None
 
     def add(self, name: str) -> str:
         found = self.match(name)
         if found is None:
             self.full_names.append(name)
+            self._matches.clear()
             return name
         if len(name.split()) > len(found.split()):
             self.full_names[self.full_names.index(found)] = name
+            self._matches.clear()
             return name
         return found
 
     def match(self, name: str) -> str | None:
-        given = normalize_text(name).split()
+        if name not in self._matches:
+            self._matches[name] = self._match(name)
+        return self._matches[name]
+
+    def _match(self, name: str) -> str | None:
+        given = _name_tokens(name)
         if len(given) == 1:  # "Budi" or "Santoso": either part of a name introduced earlier
             for full in reversed(self.full_names):
-                if any(_same_tokens(given, [part]) for part in normalize_text(full).split()):
+                if any(_same_tokens(given, (part,)) for part in _name_tokens(full)):
                     return full
         for full in reversed(self.full_names):
-            last = surname(full)
+            last = _surname_tokens(full)
             if given[-len(last):] == last or (len(given) >= len(last) and _same_tokens(given[-len(last):], last)):
-                first = [w for w in given[: -len(last)]]
-                full_first = normalize_text(full).split()[: -len(last)]
+                first = given[: -len(last)]
+                full_first = _name_tokens(full)[: -len(last)]
                 if not first or not full_first or _same_tokens(first[-1:], full_first[-1:]):
                     return full
         return None
@@ -455,10 +484,26 @@ class _Speakers:
         return self.match(name) or self.add(name)
 
 
-def _same_tokens(a: list[str], b: list[str]) -> bool:
+@lru_cache(maxsize=4096)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    """The words of a name as compared: lower case, no accents or punctuation."""
+    return tuple(normalize_text(name).split())
+
+
+@lru_cache(maxsize=4096)
+def _surname_tokens(name: str) -> tuple[str, ...]:
+    return tuple(surname(name))
+
+
+@lru_cache(maxsize=65536)
+def _close_words(a: str, b: str) -> bool:
     from .answers import _close
 
-    return len(a) == len(b) and all(_close(x, y) for x, y in zip(a, b))
+    return _close(a, b)
+
+
+def _same_tokens(a, b) -> bool:
+    return len(a) == len(b) and all(_close_words(x, y) for x, y in zip(a, b))
 
 
 # --- kind --------------------------------------------------------------------------------
