@@ -3,8 +3,12 @@
     python -m conflict_reading extract PATH --json [--lang id|en|auto]
 
 prints what the reading engine finds in an article, as specified in the
-``extract`` contract (one JSON object on stdout).  Bad input gives one line on
-stderr and a non-zero exit code, never a traceback.
+``extract`` contract (one JSON object on stdout).
+
+    python -m conflict_reading report PATH [-o REPORT.html] [--force]
+
+writes a teacher's reading report of the article: one self-contained HTML file.
+Bad input gives one line on stderr and a non-zero exit code, never a traceback.
 """
 
 from __future__ import annotations
@@ -73,14 +77,48 @@ def _extract_command(args) -> int:
     return 0
 
 
+def _report_command(args) -> int:
+    from .report import write_report
+
+    written = write_report(args.path, args.output, language=args.lang, force=args.force)
+    print(f"Wrote {written} ({written.stat().st_size / 1000:,.0f} kB): open it in any browser, no network needed.")
+    return 0
+
+
+REPORT_HELP = (
+    "Write a teacher's reading report of an article: one self-contained HTML file (no network needed to view "
+    "or print it) with the highlighted text, who is quoted and how much, every number and whose voice it is in, "
+    "the places and a map, and questions for class. The figures come from the kit's rules-based engine."
+)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m conflict_reading", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m conflict_reading", description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+               "  python -m conflict_reading extract data/articles/koalisi-isis-roma.txt --json\n"
+               "  python -m conflict_reading report koalisi-isis-roma -o koalisi-report.html\n"
+               "  python -m conflict_reading report my-article.txt      (writes my-article-report.html here)\n\n"
+               "python -m conflict_reading COMMAND --help explains a command.",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     extract_parser = commands.add_parser("extract", help="what the engine finds in an article")
     extract_parser.add_argument("path", help="a UTF-8 text file, one paragraph per line")
     extract_parser.add_argument("--json", action="store_true", help="print the contract's JSON object")
     extract_parser.add_argument("--lang", choices=["id", "en", "auto"], default="auto", help="the article's language")
     extract_parser.set_defaults(run=_extract_command)
+    report_parser = commands.add_parser("report", help="write a teacher's HTML reading report of an article",
+                                        description=REPORT_HELP)
+    report_parser.add_argument("path", help="a UTF-8 text file, one paragraph per line, or the name of an article "
+                                            "in data/articles/ (e.g. koalisi-isis-roma)")
+    report_parser.add_argument("-o", "--output", metavar="REPORT.html",
+                               help="where to write (default: <article>-report.html in the current folder; "
+                                    "a folder means that name in it); a previous report is replaced")
+    report_parser.add_argument("--force", action="store_true",
+                               help="replace the output file even if it is not a previous report")
+    report_parser.add_argument("--lang", choices=["id", "en", "auto"], default="auto", help="the article's language")
+    report_parser.set_defaults(run=_report_command)
     return parser
 
 
