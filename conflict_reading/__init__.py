@@ -13,7 +13,7 @@ from .article import Article, available_articles, load_article
 from .checks import check, exercises, hint, instructor_mode, solution
 from .errors import ArticleError, KitError
 from .feedback import Feedback
-from .learner import progress
+from .learner import progress, reflect
 from .presenter import presenter_mode
 
 __all__ = [

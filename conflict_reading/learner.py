@@ -80,14 +80,85 @@ class ProgressReport:
         return f"{done} of {len(self.table)} exercises passed.\n" + self.table.to_string(index=False)
 
 
+def reflections_table(store: ProgressStore | None = None) -> pd.DataFrame:
+    """One row per saved reflection, in the export's columns (title "Reflection", the text in ``reflection``)."""
+    saved = (store or ProgressStore()).load()["reflections"]
+    rows = []
+    for key, record in saved.items():
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            continue  # a hand-edited entry: nothing to hand in
+        rows.append({"id": key, "lesson": str(key)[:2], "title": "Reflection", "status": "written",
+                     "attempts": None, "first_passed_at": None, "last_attempt_at": record.get("at"),
+                     "reflection": record["text"]})
+    return pd.DataFrame(rows, columns=[*COLUMNS, "reflection"])
+
+
 def progress(export: str | Path | None = None):
-    """Your progress: a table and a chart per lesson; ``export="file.csv"`` writes a CSV to hand in."""
+    """Your progress: a table and a chart per lesson; ``export="file.csv"`` writes a CSV to hand in
+    (one row per exercise, then one per reflection you saved, its text in the ``reflection`` column)."""
     table = progress_table()
     if export is None:
         return ProgressReport(table)
     path = Path(export)
+    written = reflections_table()
+    if not written.empty:
+        table = pd.concat([table.assign(reflection=None), written], ignore_index=True)
     try:
         table.to_csv(path, index=False)
     except OSError as error:
         raise KitError(f"Could not write {path}: {error.strerror or error}.") from None
-    return f"Saved your progress ({len(table)} exercises) to {html.escape(str(path.resolve()))}: hand in that file."
+    return f"Saved your progress ({len(table) - len(written)} exercises, {len(written)} reflections) to {html.escape(str(path.resolve()))}: hand in that file."
+
+
+@dataclass
+class ReflectionNote:
+    """What :func:`reflect` says back: saved, kept, or shown."""
+
+    message: str
+    text: str | None = None
+    saved: bool = False
+
+    def __repr__(self) -> str:
+        return self.message + (f"\n\n{self.text}" if self.text else "")
+
+    def _repr_html_(self) -> str:
+        body = f"<blockquote>{html.escape(self.text)}</blockquote>" if self.text else ""
+        return f'<div class="cr-reflection-note"><p>{html.escape(self.message)}</p>{body}</div>'
+
+
+def reflect(key: str, text: str | None = None, *, clear: bool = False) -> ReflectionNote:
+    """Write, save and read back a reflection: the plain-text route of the reflection widget.
+
+    ``reflect(key)`` shows what you saved; ``reflect(key, "my text")`` saves it (the text it
+    replaces is kept in your progress file).  Empty text never wipes a saved reflection unless
+    you say ``clear=True``.
+
+    >>> reflect("05-reflection", "Only ministers speak.").saved
+    True
+    >>> reflect("05-reflection", "").saved, reflect("05-reflection").text
+    (False, 'Only ministers speak.')
+    """
+    if not isinstance(key, str) or not key.strip():
+        return ReflectionNote('Give the reflection a name first, as text in quotes: reflect("05-reflection", "my text").')
+    store = ProgressStore()
+    try:
+        saved = store.reflection(key)
+    except OSError as error:
+        return ReflectionNote(f"Your progress file could not be read ({error.strerror or error}): nothing was changed.")
+    if text is None:
+        if saved is None:
+            return ReflectionNote(f'No reflection saved as "{key}" yet: write one with reflect("{key}", "your text").')
+        return ReflectionNote(f'Your reflection "{key}", saved {saved.get("at")}:', saved["text"])
+    if not isinstance(text, str):
+        return ReflectionNote("A reflection is text: put your words in quotes, as in reflect(\"05-reflection\", \"…\").")
+    if not text.strip() and saved and saved["text"].strip() and not clear:
+        return ReflectionNote(
+            f'Not saved: your text is empty, and you already saved a reflection as "{key}" (shown below). '
+            f'To really clear it, run reflect("{key}", "", clear=True).', saved["text"])
+    try:
+        store.save_reflection(key, text)
+    except OSError as error:
+        return ReflectionNote(f"Could not save ({error.strerror or error}): copy your text somewhere safe.", text)
+    when = (store.reflection(key) or {}).get("at", "")
+    return ReflectionNote(f'Saved your reflection "{key}" at {when}. progress(export="my-progress.csv") includes it.',
+                          text, saved=True)

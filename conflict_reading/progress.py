@@ -141,7 +141,25 @@ class ProgressStore:
         return seen["n"]
 
     def save_reflection(self, key: str, text: str) -> None:
-        self.update(lambda data: data["reflections"].__setitem__(key, {"text": text, "at": now()}))
+        """Save a reflection; the text it replaces is kept in its ``history``, never lost."""
+
+        def change(data):
+            old = data["reflections"].get(key)
+            record = {"text": text, "at": now()}
+            if isinstance(old, dict):
+                history = old.get("history") if isinstance(old.get("history"), list) else []
+                if isinstance(old.get("text"), str) and old["text"] != text:
+                    history = history + [{"text": old["text"], "at": old.get("at")}]
+                if history:
+                    record["history"] = history
+            data["reflections"][key] = record
+
+        self.update(change)
+
+    def reflection(self, key: str) -> dict | None:
+        """The saved reflection ``{"text", "at"}`` for ``key``, or None."""
+        record = self.load()["reflections"].get(key)
+        return record if isinstance(record, dict) and isinstance(record.get("text"), str) else None
 
 
 def status_by_exercise(attempts: list[dict]) -> dict[str, str]:
