@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -22,6 +24,9 @@ from .text import count_words, detect_language, sentence_spans, word_spans
 
 DEFAULT_ARTICLE = "koalisi-isis-roma"
 MAX_BYTES = 10_000_000  # a long report is ~50 kB; 10 MB is certainly not one article
+SETTING = "ARTICLE"  # the one setting at the top of every notebook
+
+_last_loaded: str | None = None  # the name of the article load_article() loaded last
 
 
 def available_articles() -> list[str]:
@@ -231,10 +236,50 @@ def load_article(name_or_path: str | Path = DEFAULT_ARTICLE, language: str = "au
     """Load an article by name (``data/articles/<name>.txt``) or by path.
 
     Metadata comes from a ``.toml`` file of the same name beside the text, if any.
+    The article becomes the current one (:func:`current_article`) unless the
+    notebook's ``ARTICLE`` setting names another.
     """
     path = _resolve(name_or_path)
     text = read_article_text(path)
     metadata = _read_metadata(path)
     if language == "auto" and metadata.get("language") in ("id", "en"):
         language = metadata["language"]
-    return Article(name=path.stem, text=text, language=language, path=path, metadata=metadata)
+    article = Article(name=path.stem, text=text, language=language, path=path, metadata=metadata)
+    global _last_loaded
+    _last_loaded = article.name
+    return article
+
+
+def article_name(setting) -> str | None:
+    """The article name an ``ARTICLE`` setting stands for, or None if it is not one.
+
+    A name stays a name; a path to a file gives the file's name without ``.txt``.
+
+    >>> article_name("koalisi-isis-roma"), article_name("data/articles/koalisi-isis-roma.txt")
+    ('koalisi-isis-roma', 'koalisi-isis-roma')
+    >>> article_name(25) is None
+    True
+    """
+    if isinstance(setting, Article):
+        return setting.name
+    if not isinstance(setting, (str, os.PathLike)) or not str(setting).strip():
+        return None
+    path = Path(str(setting).strip()).expanduser()
+    return path.stem if path.suffix.lower() == ".txt" else path.name
+
+
+def current_article() -> str | None:
+    """The name of the article the learner's notebook reads, or None if nothing says.
+
+    The notebook's ``ARTICLE`` setting decides, so loading a second article to
+    compare does not change it; without that setting (a script, a new notebook),
+    the article :func:`load_article` loaded last.  ``check()`` uses it to tell an
+    answer about another article from a wrong one.
+
+    >>> _ = load_article("koalisi-isis-roma")
+    >>> current_article()
+    'koalisi-isis-roma'
+    """
+    notebook = sys.modules.get("__main__")  # in Jupyter, the notebook's own namespace
+    from_setting = article_name(getattr(notebook, SETTING, None))
+    return from_setting or _last_loaded

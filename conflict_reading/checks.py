@@ -19,6 +19,7 @@ import os
 import pandas as pd
 
 from . import answers
+from .article import SETTING, current_article
 from .exercises import Exercise, ExerciseError, all_exercises, get_exercise
 from .feedback import Feedback
 from .numerals import number_values
@@ -204,6 +205,23 @@ def _targeted_message(exercise: Exercise, answer) -> str | None:
     return None
 
 
+def _other_article(exercise: Exercise) -> str | None:
+    """The article the learner's notebook reads, if this exercise's key is not for it."""
+    try:
+        reading = current_article()
+    except Exception:  # never let a strange notebook namespace break a check
+        return None
+    return None if exercise.key_is_for(reading) else reading
+
+
+def _no_key_message(exercise: Exercise, reading: str) -> str:
+    return (
+        f"This exercise's answer key is for the kit's article, {exercise.article}; your notebook reads {reading}. "
+        f'Set {SETTING} back to "{exercise.article}" in the first code cell and run the notebook again to check '
+        "this answer, or compare your answer with the engine's tables and your own reading of the text."
+    )
+
+
 def _safe(answer):
     """Reject answers that are too large or too strange to compare."""
     if isinstance(answer, str) and len(answer) > MAX_ANSWER_CHARS:
@@ -215,6 +233,9 @@ def check(exercise_id: str, answer, *, record: bool = True) -> Feedback:
     """Check ``answer`` to exercise ``exercise_id``; never raises.
 
     The attempt is recorded in the learner's progress file unless ``record`` is False.
+    If the notebook reads another article than the one the exercise's key is
+    for (see :func:`~conflict_reading.article.current_article`), the answer is
+    neither passed nor failed: a note says so, and nothing is recorded.
     """
     try:
         exercise = get_exercise(exercise_id)
@@ -228,6 +249,10 @@ def check(exercise_id: str, answer, *, record: bool = True) -> Feedback:
         blank = is_blank(answer)
     except Exception:
         blank = False
+    reading = None if blank else _other_article(exercise)
+    if reading is not None:
+        # The key is about another article: neither right nor wrong, and not an attempt to record.
+        return Feedback(False, _no_key_message(exercise, reading), exercise=exercise.id, state="info")
     if blank:
         feedback = Feedback(
             False, "Not answered yet: replace the ... with your answer, then run the cell again.",
@@ -276,6 +301,8 @@ def hint(exercise_id: str) -> Feedback:
         seen = 0
     index = min(seen, len(exercise.hints) - 1)
     more = " (That is the last hint.)" if index == len(exercise.hints) - 1 else " (Ask again for a stronger hint.)"
+    if _other_article(exercise) is not None:
+        more += f" This hint is about the kit's article, {exercise.article}."
     return Feedback(False, f"Hint {index + 1} of {len(exercise.hints)}: {exercise.hints[index]}{more}",
                     exercise=exercise.id, state="info")
 

@@ -54,6 +54,24 @@ class Exercise:
     solution: str = ""
     explanation: str = ""
     article: str | None = None
+    depends_on_article: bool = True  # False: the answer is the same whatever article a notebook reads
+
+    def key_is_for(self, article_name: str | None) -> bool:
+        """Whether this exercise's key can judge an answer about ``article_name``.
+
+        An exercise about one article (``article`` in its definition) has a key
+        for that article only, unless ``depends_on_article = false`` says its
+        answer is the same for any article.  None (nothing known) counts as
+        the exercise's own article.
+
+        >>> get_exercise("00-paragraphs").key_is_for("another-article")
+        False
+        >>> get_exercise("01-why-keep-verbs").key_is_for("another-article")
+        True
+        """
+        if not self.depends_on_article or self.article is None or article_name is None:
+            return True
+        return article_name == self.article
 
     def key_answer(self):
         """The answer key: given in the definition, or read from an annotation file."""
@@ -101,6 +119,9 @@ def _exercise(entry: dict, lesson: str, article: str | None, source: str) -> Exe
             raise ExerciseError(f"{source}: exercise {entry.get('id')!r} has unknown kind {kind!r}.")
         if "answer" not in entry and "answer_from" not in entry:
             raise ExerciseError(f"{source}: exercise {entry['id']!r} has no answer key.")
+        depends = entry.get("depends_on_article", True)
+        if not isinstance(depends, bool):
+            raise ExerciseError(f"{source}: exercise {entry['id']!r}: depends_on_article must be true or false.")
         return Exercise(
             id=entry["id"],
             lesson=entry.get("lesson", lesson),
@@ -121,6 +142,7 @@ def _exercise(entry: dict, lesson: str, article: str | None, source: str) -> Exe
             solution=entry.get("solution", ""),
             explanation=entry.get("explanation", ""),
             article=entry.get("article", article),
+            depends_on_article=depends,
         )
     except KeyError as missing:
         raise ExerciseError(f"{source}: an exercise lacks the field {missing}.") from None
