@@ -48,6 +48,7 @@ class ExerciseWidget(WithFallback):
             buttons.append(self.reveal_button)
         title = widgets.HTML(f"<b>{html.escape(exercise.title)}</b><br>{html.escape(exercise.prompt)}")
         box = widgets.VBox([title, self.answer_input, widgets.HBox(buttons), self.feedback])
+        box.add_class("cr-exercise")
         fallback = (
             f"Exercise {exercise.id}: {exercise.prompt}\n"
             f"(The interactive version does not show here. Answer in a code cell: "

@@ -562,6 +562,7 @@ class NumberHunt(_Stepper):
                  "(in digits or words; a vague amount needs none), then press <b>Check</b>. A sentence may "
                  "have no number at all: then tick nothing and press Check.")
         self._setup(items, [self.words_box, self.values_box], fallback, intro, "No sentences to hunt through.")
+        self.widget.add_class("cr-number-hunt")
         self._buttons.children = (*self._buttons.children, self.show_button)
         self.show_button.disabled = not items
 
@@ -864,6 +865,7 @@ class KindSorter(_ChoiceSorter):
                  f"sentence, pick its kind, then press <b>Check</b>.<br><small>{legend}</small>")
         self.choice_buttons, self.noun, self.marker = self.kind_buttons, "Number", "this number"
         self._setup(items, [self.kind_buttons], fallback, intro, "No numbers to sort in this table.")
+        self.widget.add_class("cr-kind-sorter")
 
     def _gloss_of(self, word) -> str:
         if not word:

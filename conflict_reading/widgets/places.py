@@ -252,6 +252,7 @@ class PlaceSpotter(_Stepper):
                  "Pick each name's kind, then press <b>Check</b>. A sentence may name no place: then tick nothing "
                  "and press Check.")
         self._setup(items, [self.words_box, self.kinds_box], fallback, intro, "No sentences to look through.")
+        self.widget.add_class("cr-place-spotter")
         if show_map:  # the map goes last, under the feedback and the score
             self.box.children = (*self.box.children, self.map_output)
         self._buttons.children = (*self._buttons.children, self.show_button)
@@ -541,6 +542,7 @@ class RoleSorter(_ChoiceSorter):
                  "<i>acts</i>, is it part of a <i>title</i>, or something else? Pick, then press <b>Check</b>.")
         self.choice_buttons, self.noun, self.marker, self.field = self.role_buttons, "Place", "this place", "role"
         self._setup(items, [self.role_buttons], fallback, intro, "No place mentions to sort in this table.")
+        self.widget.add_class("cr-role-sorter")
 
     def _glossed(self, words: list[str]) -> str:
         glosses = [self._gloss.get(w.lower()) for w in words]

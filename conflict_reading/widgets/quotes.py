@@ -457,6 +457,7 @@ class QuoteWalkthrough(_Stepper):
         intro = ("<b>Who speaks?</b> Read the quotation (marked <b>[this quote]</b>) in its paragraphs; the "
                  "paragraph before it is in grey. Pick the speaker and the kind, then press <b>Check</b>.")
         self._setup(items, [self.speaker_menu, self.kind_buttons], fallback, intro)
+        self.widget.add_class("cr-quote-walkthrough")
 
     def _store(self) -> None:
         if self.speaker_menu.value is not None or self.kind_buttons.value is not None:
@@ -611,6 +612,7 @@ class VerbSpotter(_Stepper):
         intro = ("<b>Spot the reporting verb.</b> Which verb tells you that these are someone's words? Type it "
                  "as written (or its dictionary form), then press <b>Check</b>.")
         self._setup(items, [self.verb_input], fallback, intro)
+        self.widget.add_class("cr-verb-spotter")
 
     def _store(self) -> None:
         if self.verb_input.value.strip():
