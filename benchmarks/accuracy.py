@@ -87,21 +87,22 @@ def prf(matched: int, found: int, gold: int) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
-def report(part: str, rows: list[dict], shares: dict[str, str], details: bool = False) -> dict:
+def report(part: str, rows: list[dict], shares: dict[str, str], details: bool = False, show: bool = True) -> dict:
     """Print one table (a row per article, then the micro-average) and return the summary.
 
     ``shares`` maps a column label to the count key of matched items that were right
-    (e.g. ``{"speaker": "speaker_right"}``).
+    (e.g. ``{"speaker": "speaker_right"}``).  ``show=False`` prints nothing (for benchmarks/run.py).
     """
+    say = print if show else (lambda *args: None)
     header = "".join(f" {label:>8}" for label in shares)
-    print(f"\n{part + ': article':40} {'gold':>5} {'found':>6} {'P':>6} {'R':>6} {'F1':>6}{header}")
+    say(f"\n{part + ': article':40} {'gold':>5} {'found':>6} {'P':>6} {'R':>6} {'F1':>6}{header}")
 
     def line(name: str, counts: dict) -> dict:
         p, r, f = prf(counts["matched"], counts["found"], counts["gold"])
         m = counts["matched"] or 1
         ratios = {label: counts[key] / m for label, key in shares.items()}
         cells = "".join(f" {ratios[label]:8.2f}" for label in shares)
-        print(f"{name:40} {counts['gold']:5} {counts['found']:6} {p:6.2f} {r:6.2f} {f:6.2f}{cells}")
+        say(f"{name:40} {counts['gold']:5} {counts['found']:6} {p:6.2f} {r:6.2f} {f:6.2f}{cells}")
         return {"precision": p, "recall": r, "f1": f, **{f"{label}_accuracy": v for label, v in ratios.items()}}
 
     for row in rows:
@@ -109,7 +110,7 @@ def report(part: str, rows: list[dict], shares: dict[str, str], details: bool = 
         if details:
             for label in ("errors", "missed", "extra"):
                 for item in row[label]:
-                    print(f"    {label}: {item}")
+                    say(f"    {label}: {item}")
     keys = ("gold", "found", "matched", *shares.values())
     total = line("ALL (micro)", {k: sum(r[k] for r in rows) for k in keys})
     return {f"{part}_{name}": value for name, value in total.items()}
@@ -119,9 +120,9 @@ def _stems() -> list[str]:
     return sorted(p.stem for p in (REPO / "data" / "annotations").glob("*.json"))
 
 
-def quotes_report(details: bool = False) -> dict:
+def quotes_report(details: bool = False, show: bool = True) -> dict:
     rows = [quote_scores(stem) for stem in _stems()]
-    return report("quotes", rows, {"kind": "kind_right", "speaker": "speaker_right"}, details)
+    return report("quotes", rows, {"kind": "kind_right", "speaker": "speaker_right"}, details, show)
 
 
 def same_value(gold, found) -> bool:
@@ -151,9 +152,9 @@ def number_scores(stem: str) -> dict | None:
     }
 
 
-def numbers_report(details: bool = False) -> dict:
+def numbers_report(details: bool = False, show: bool = True) -> dict:
     rows = [r for r in (number_scores(stem) for stem in _stems()) if r]
-    return report("numbers", rows, {"value": "value_right", "kind": "kind_right"}, details)
+    return report("numbers", rows, {"value": "value_right", "kind": "kind_right"}, details, show)
 
 
 def place_scores(stem: str) -> dict | None:
@@ -174,9 +175,28 @@ def place_scores(stem: str) -> dict | None:
     }
 
 
-def places_report(details: bool = False) -> dict:
+def places_report(details: bool = False, show: bool = True) -> dict:
     rows = [r for r in (place_scores(stem) for stem in _stems()) if r]
-    return report("places", rows, {"name": "name_right", "kind": "kind_right"}, details)
+    return report("places", rows, {"name": "name_right", "kind": "kind_right"}, details, show)
+
+
+def summary() -> dict:
+    """The micro-averaged figures of every part, printed nowhere: ``quotes_f1``, ``numbers_value_accuracy``, ...
+
+    Keys are ``<part>_precision``, ``_recall``, ``_f1`` and ``_<share>_accuracy`` for each share
+    (quotes: kind, speaker; numbers: value, kind; places: name, kind), plus ``<part>_articles``.
+    """
+    figures = {}
+    for part, function in (("quotes", quotes_report), ("numbers", numbers_report), ("places", places_report)):
+        figures.update(function(show=False))
+    figures["quotes_articles"] = len(_stems())
+    figures["numbers_articles"] = sum(1 for stem in _stems() if "numbers" in _annotation(stem))
+    figures["places_articles"] = sum(1 for stem in _stems() if "places" in _annotation(stem))
+    return figures
+
+
+def _annotation(stem: str) -> dict:
+    return json.loads((REPO / "data" / "annotations" / f"{stem}.json").read_text(encoding="utf-8"))
 
 
 def main(argv=None) -> int:
