@@ -93,6 +93,7 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
+@lru_cache(maxsize=4096)
 def _value_of(expression: str, language: str):
     """The value of a number expression in the article's language (digits or words)."""
     expression = expression.strip()
@@ -103,6 +104,7 @@ def _value_of(expression: str, language: str):
     return None if value is None else value
 
 
+@lru_cache(maxsize=4096)
 def _digits_in_language(text: str, language: str):
     from babel.numbers import NumberFormatError, parse_decimal
 
@@ -156,7 +158,8 @@ class _Finder:
     def noun_after(self, end: int) -> str | None:
         word = self.next_word(end)
         if word and word.lower() == "of":  # "dozens of people"
-            word = self.next_word(end + self.text[end:].lower().index("of") + 2)
+            # "of" is the next word, so it lies in the 40 characters next_word looked at
+            word = self.next_word(end + self.text[end:end + 40].lower().index("of") + 2)
         if not word or word[0].isupper() or word.lower() in context()["not_units"]:
             return None
         if self.language == "id" and len(word) > 6 and re.match(r"(?:di|me)", word.lower()):

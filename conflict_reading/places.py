@@ -69,22 +69,45 @@ def _longest_form() -> int:
     return max(len(_TOKEN.findall(form)) for form in _forms())
 
 
+@lru_cache(maxsize=1)
+def _form_prefixes() -> frozenset[str]:
+    """Every beginning of every form, lower case ("ame", "amerika s"): to stop looking early.
+
+    >>> "amerika s" in _form_prefixes(), "amerika x" in _form_prefixes()
+    (True, False)
+    """
+    return frozenset(form[:size] for form in _lower_forms() for size in range(1, len(form) + 1))
+
+
 def _candidates(text: str):
-    """(start, end, text) of the longest gazetteer form starting at each word, left to right."""
-    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    """(start, end, text) of the longest gazetteer form starting at each word, left to right.
+
+    Forms of one to ``_longest_form()`` words are tried, growing word by word
+    while the words so far still begin some form: most words begin none, so
+    most words cost one set lookup.
+    """
+    tokens = [match.span() for match in _TOKEN.finditer(text)]
     longest = _longest_form()
-    lower = _lower_forms()
-    index = 0
-    while index < len(tokens):
-        for size in range(min(longest, len(tokens) - index), 0, -1):
-            start, end = tokens[index][0], tokens[index + size - 1][1]
+    forms, lower, prefixes = _forms(), _lower_forms(), _form_prefixes()
+    index, count = 0, len(tokens)
+    while index < count:
+        start, end = tokens[index]
+        if text[start:end].lower() not in prefixes:  # the common case, without building spans
+            index += 1
+            continue
+        found = None  # (size, end) of the longest form so far
+        for size in range(1, min(longest, count - index) + 1):
+            end = tokens[index + size - 1][1]
             span = " ".join(text[start:end].split())
-            if text[end:end + 1] == "." and span + "." in _forms():
-                span, end = span + ".", end + 1  # "U.S."
-            if span.lower() in lower:
-                yield start, end, text[start:end]
-                index += size
-                break
+            if span.lower() not in prefixes:
+                break  # no form begins with these words, nor with more of them
+            if text[end:end + 1] == "." and span + "." in forms:
+                found = (size, end + 1)  # "U.S."
+            elif span.lower() in lower:
+                found = (size, end)
+        if found:
+            yield start, found[1], text[start:found[1]]
+            index += found[0]
         else:
             index += 1
 
