@@ -11,12 +11,13 @@ PORT   ?= 8888
 # Jupyter refuses to run as root unless told; containers and CI often are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup lab test bench clean help
+.PHONY: setup lab test bench slides clean help
 
 help:
 	@echo "make lab    open JupyterLab on notebooks/00-start.ipynb (sets up .venv first if needed)"
 	@echo "make test   run all tests (sets up .venv first if needed)"
 	@echo "make bench  run the benchmarks"
+	@echo "make slides build offline slide decks of the lessons in build/slides/"
 	@echo "make clean  remove .venv and caches"
 
 setup: $(STAMP)
@@ -37,6 +38,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+slides: $(STAMP)
+	$(BIN)/python -m conflict_reading.slides --out build/slides
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

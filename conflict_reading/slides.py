@@ -187,10 +187,10 @@ def _exporter():
 
 
 def _read(path: Path):
-    import nbformat
-
     if not path.is_file():
         raise KitError(f"No notebook at {path}.")
+    import nbformat
+
     try:
         return nbformat.read(path, as_version=4)
     except Exception as error:  # nbformat raises several kinds for a damaged file
@@ -205,9 +205,9 @@ def _execute(notebook, path: Path) -> None:
     try:
         runner.preprocess(notebook, {"metadata": {"path": str(path.parent)}})
     except CellExecutionError as error:
-        first_line = next((line for line in str(error).splitlines() if line.strip()), "a cell failed")
-        raise KitError(f"{path.name}: a cell raised an error while building its slides ({first_line.strip()}). "
-                       f"Run the notebook top to bottom in JupyterLab to see it.") from None
+        what = f"{error.ename}: {error.evalue}" if getattr(error, "ename", None) else "a cell failed"
+        raise KitError(f"{path.name}: a cell raised {what.splitlines()[0] if what else 'an error'} while its slides "
+                       f"were built. Run the notebook top to bottom in JupyterLab to see where.") from None
 
 
 def build_deck(path: Path, out_dir: Path = DEFAULT_OUT, execute: bool = True) -> Path:
@@ -240,6 +240,9 @@ def build_decks(paths=None, out_dir: Path = DEFAULT_OUT, execute: bool = True, p
     paths = [Path(p) for p in paths] if paths else sorted(LESSONS_DIR.glob("*.ipynb"))
     if not paths:
         raise KitError(f"No notebooks to build: {LESSONS_DIR} holds no .ipynb files.")
+    for path in paths:
+        if not path.is_file():  # before any work: a typo should not cost a minute of building
+            raise KitError(f"No notebook at {path}.")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     copy_reveal(out_dir)
