@@ -152,6 +152,8 @@ class ProgressStore:
                     history = history + [{"text": old["text"], "at": old.get("at")}]
                 if history:
                     record["history"] = history
+            elif isinstance(old, str) and old != text:  # a hand-edited entry: keep its words too
+                record["history"] = [{"text": old, "at": None}]
             data["reflections"][key] = record
 
         self.update(change)

@@ -163,7 +163,8 @@ def story_table(article: Article, quotes: pd.DataFrame | None = None, numbers: p
                 places: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per sentence: who speaks, whose claim it is, which places and numbers it names.
 
-    - ``voice``: the speaker whose quotation fills most of the sentence, else ``"reporter"``;
+    - ``voice``: the speaker whose quotation fills most of the sentence (or who is quoted in full
+      inside it, as in *X mengatakan, “…”*), else ``"reporter"``;
     - ``attribution``: ``quoted`` (a speaker's words in quotation marks), ``reported`` (the
       reporter's sentence giving a source: a partial quotation, or a reporting verb with a
       name, as in *Blinken mengatakan …*), or ``asserted`` (the reporter's own voice, no source);
@@ -186,13 +187,17 @@ def story_table(article: Article, quotes: pd.DataFrame | None = None, numbers: p
     for sentence in article.sentences.itertuples(index=False):
         start, end = int(sentence.start), int(sentence.end)
         inside: dict[str, int] = {}
-        partial_speakers = []
+        partial_speakers, whole_direct = [], None
         for q_start, q_end, speaker, kind in speech:
             overlap = min(end, q_end) - max(start, q_start)
             if overlap > 0:
                 inside[speaker] = inside.get(speaker, 0) + overlap
                 partial_speakers.append(speaker)
+                if kind == "direct" and start <= q_start and q_end <= end + 1:
+                    whole_direct = whole_direct or speaker  # "X mengatakan, “…”": the sentence frames a full quotation
         main = max(inside, key=inside.get) if inside else None
+        if whole_direct and not (main and inside[main] >= 0.5 * (end - start)):
+            main, inside[whole_direct] = whole_direct, end - start
         if main and inside[main] >= 0.5 * (end - start):
             voice, attribution, source = main, "quoted", main
         else:
@@ -469,9 +474,9 @@ def _refers_to(text: str, start: int, end: int, p_start: int, skip: set[str], lo
         return before[-1].strip(",.")
     if look_back and after and after[0].strip(",.").lower() in DEMONSTRATIVES:
         earlier = text[max(0, start - 400):start].split()
-        for index in range(len(earlier) - 1, 0, -1):
+        for index in range(len(earlier) - 1, -1, -1):
             bare = earlier[index].strip(",.:;“”\"()")
-            first_of_sentence = earlier[index - 1].endswith((".", "!", "?", "”", '"'))
+            first_of_sentence = index == 0 or earlier[index - 1].endswith((".", "!", "?", "”", '"'))
             if bare[:1].isupper() and bare.lower() not in skip and (bare.isupper() or not first_of_sentence):
                 return bare
     return None
@@ -487,7 +492,7 @@ def loaded_words(article: Article, terms=None, quotes: pd.DataFrame | None = Non
     or person it names: check it), left and right (the words around it), start.
 
     >>> from conflict_reading import Article
-    >>> article = Article.from_text("Polisi menangkap tiga teroris. Kelompok teror itu dibubarkan.")
+    >>> article = Article.from_text("Polisi menangkap tiga teroris.\\nKelompok teror itu dibubarkan.")
     >>> loaded_words(article)[["term", "tone", "right"]].values.tolist()
     [['teroris', 'loaded', '.'], ['kelompok teror', 'loaded', 'itu dibubarkan.']]
     """
@@ -521,6 +526,7 @@ def loaded_words(article: Article, terms=None, quotes: pd.DataFrame | None = Non
             p_index = max(0, bisect.bisect_right(paragraph_starts, match.start()) - 1)
             p_start = paragraph_starts[p_index]
             p_end = int(article.paragraphs["end"].iloc[p_index])
+            left, right = _around(text, match.start(), match.end(), p_start, p_end)
             s_index = max(0, bisect.bisect_right(sentence_starts, match.start()) - 1)
             rows.append({
                 "paragraph": p_index + 1, "sentence": int(article.sentences["sentence"].iloc[s_index]),
@@ -529,8 +535,7 @@ def loaded_words(article: Article, terms=None, quotes: pd.DataFrame | None = Non
                 "voice": voice_at(match.start(), speech),
                 "refers_to": _refers_to(text, match.start(), match.end(), p_start, skip,
                                         look_back=entry.get("category", "") in ("label", "actor", "")),
-                "left": _around(text, match.start(), match.end(), p_start, p_end)[0],
-                "right": _around(text, match.start(), match.end(), p_start, p_end)[1],
+                "left": left.rstrip(), "right": right.lstrip(),
                 "start": match.start(),
             })
     table = pd.DataFrame(rows, columns=LOADED_COLUMNS)
