@@ -363,8 +363,9 @@ def voices_chart(speakers: list[dict], limit: int = 12):
     words = [r["words"] for r in rows][::-1]
     bars = ax.barh(names, words, color=[colours.get(n, "#BBBBBB") for n in names], edgecolor="black", linewidth=0.6)
     for bar, row in zip(bars, rows[::-1]):  # the figures are written out: colour is never the only signal
-        ax.annotate(f"{row['words']} words ({_percent(row['share'])})", (bar.get_width(), bar.get_y() + bar.get_height() / 2),
-                    xytext=(4, 0), textcoords="offset points", va="center", fontsize=10)
+        ax.annotate(f"{row['words']} words ({_percent(row['share'])})",
+                    (bar.get_width(), bar.get_y() + bar.get_height() / 2), xytext=(4, 0),
+                    textcoords="offset points", va="center", fontsize=10)
     ax.set_xlabel("words quoted")
     ax.set_xlim(0, max(words) * 1.35 or 1)
     ax.spines[["top", "right"]].set_visible(False)
@@ -410,7 +411,9 @@ def _header(article: Article) -> str:
     if meta.get("invented") is True:
         note = f" {_e(meta['note'])}" if meta.get("note") else ""
         banner = (f'<p class="banner" role="note"><strong>{INVENTED_BANNER}.</strong>{note}</p>')
-    subtitle = f'<p class="subtitle" lang="{_e(article.language)}">{_e(original)}</p>' if original and original != title else ""
+    subtitle = ""
+    if original and original != title:
+        subtitle = f'<p class="subtitle" lang="{_e(article.language)}">{_e(original)}</p>'
     rows = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts)
     return (f"<header><p class=\"kicker\">Reading report for teachers</p><h1>{_e(title)}</h1>{subtitle}"
             f"{banner}<dl class=\"facts\">{rows}</dl></header>")
@@ -442,24 +445,40 @@ def _annotation_note(agreement: dict | None) -> str:
             f"this report comes from the engine, not from the annotation.{compared}</p>")
 
 
-def _glance(findings: Findings, agreement: dict | None) -> str:
+def _figure_text(figure: dict) -> str:
+    """A figure as written, with its value where that says more: ``436 juta dolar = 436,000,000 USD``.
+
+    >>> _figure_text({"text": "77", "value": 77, "unit": "negara", "kind": "count"})
+    '77 negara'
+    >>> _figure_text({"text": "13,5 miliar dolar", "value": 13500000000, "unit": "USD", "kind": "money"})
+    '13,5 miliar dolar = 13,500,000,000 USD'
+    """
     from .widgets.numbers import format_value
 
+    value = format_value(figure)
+    unit = f" {figure['unit']}" if figure.get("unit") and figure.get("kind") == "count" else ""
+    if value == figure.get("text"):
+        return f"{value}{unit}"
+    return f"{figure.get('text')} = {value}{unit}"
+
+
+def _glance(findings: Findings, agreement: dict | None) -> str:
     places = findings.places_list
     mentions = sum(p["mentions"] for p in places)
     scare = f", and {_counted(len(findings.scare), 'scare quote')}" if findings.scare else ""
+    quoted_numbers = sum(n["voice"] != REPORTER for n in findings.numbers_list)
     cards = [
         (len(findings.speech), "quotations", f"speech{scare}"),
         (len(findings.named_speakers), "speakers", "named"),
-        (len(findings.numbers_list), "numbers", f"{sum(n['voice'] != REPORTER for n in findings.numbers_list)} inside quotations"),
+        (len(findings.numbers_list), "numbers", f"{quoted_numbers} inside quotations"),
         (len(places), "places", _counted(mentions, "mention")),
     ]
     card_html = "".join(f'<li><span class="n">{n:,}</span> {_e(label)}<span class="sub">{_e(sub)}</span></li>'
                         for n, label, sub in cards)
     speakers = [f"{_e(r['speaker'])}: {_counted(r['words'], 'word')} ({_percent(r['share'])})"
                 for r in findings.named_speakers[:3]] or ["nobody is quoted"]
-    figures = [f"{_e(f['text'])} = {_e(format_value(f))}{_e(' ' + f['unit']) if f.get('unit') and f['kind'] == 'count' else ''}"
-               + (f" ({f['mentions']} times)" if f["mentions"] > 1 else "") for f in findings.figures[:3]] or ["none"]
+    figures = [_e(_figure_text(f)) + (f" ({f['mentions']} times)" if f["mentions"] > 1 else "")
+               for f in findings.figures[:3]] or ["none"]
     top_places = [f"{_e(p['name'])}: {_counted(p['mentions'], 'mention')}" for p in places[:3]] or ["none"]
 
     def column(title: str, items: list[str]) -> str:
@@ -477,15 +496,17 @@ def _speakers_section(findings: Findings) -> str:
     speakers = findings.speakers
     quoted = sum(r["words"] for r in speakers)
     words = findings.article.word_count
-    summary = (f"{_counted(len(findings.speech), 'quotation')} from {_counted(len(findings.named_speakers), 'named speaker')}"
+    summary = (f"{_counted(len(findings.speech), 'quotation')} from "
+               f"{_counted(len(findings.named_speakers), 'named speaker')}"
                + (f", {_counted(len(findings.scare), 'scare quote')}" if findings.scare else "")
                + f". Quoted words: {quoted:,} of the article's {words:,} ({_percent(quoted / words if words else 0)}).")
-    parts = [f'<section id="speakers" aria-labelledby="speakers-h"><h2 id="speakers-h">Who speaks</h2><p>{_e(summary)}</p>']
+    parts = ['<section id="speakers" aria-labelledby="speakers-h"><h2 id="speakers-h">Who speaks</h2>'
+             f"<p>{_e(summary)}</p>"]
     if speakers:
         rows = [[_e(r["speaker"]), str(r["quotations"]), f"{r['words']:,}", _percent(r["share"]),
                  _e(", ".join(r["cues"]) or "none")] for r in speakers]
-        parts.append(_table("Speakers, most quoted words first", ["Speaker", "Quotations", "Words", "Share of quoted words",
-                                                                  "Reporting verbs"], rows, numeric={1, 2, 3}))
+        headers = ["Speaker", "Quotations", "Words", "Share of quoted words", "Reporting verbs"]
+        parts.append(_table("Speakers, most quoted words first", headers, rows, numeric={1, 2, 3}))
         figure = voices_chart(speakers)
         alt = "Bar chart of words quoted per speaker: " + "; ".join(
             f"{r['speaker']} {r['words']} words ({_percent(r['share'])})" for r in speakers[:12]) + "."
@@ -513,10 +534,15 @@ def _number_sentence(text: str, number: dict) -> str:
 
 @lru_cache(maxsize=1)
 def _glosses() -> dict[str, str]:
+    """Indonesian word → English gloss, from the kit's glossary; empty if it cannot be read
+    (a gloss is a help in the report, never a reason for it to fail)."""
     from .explore import glossary
 
-    table = glossary()
-    return {t.lower(): g for t, g in zip(table["term"], table["gloss"]) if g}
+    try:
+        table = glossary()
+    except (OSError, ValueError):  # pandas' ParserError is a ValueError
+        return {}
+    return {str(t).lower(): g for t, g in zip(table["term"], table["gloss"]) if g}
 
 
 def _unit(number: dict, language: str) -> str:
@@ -569,7 +595,8 @@ def _places_section(findings: Findings) -> str:
         rows = []
         for p in places:
             roles = ", ".join(f"{role} {n}" for role, n in p["roles"].most_common())
-            paragraphs = ", ".join(f"¶{n}" for n in p["paragraphs"][:12]) + (" …" if len(p["paragraphs"]) > 12 else "")
+            paragraphs = ", ".join(f"¶{n}" for n in p["paragraphs"][:12])
+            paragraphs += " …" if len(p["paragraphs"]) > 12 else ""
             rows.append([_e(p["name"]), _e(", ".join(p["written"])), _e(p["kind"]), str(p["mentions"]), _e(roles),
                          _e(paragraphs)])
         parts.append(_table("Places, most mentioned first", ["Place", "As written", "Kind", "Mentions", "Roles",
@@ -593,7 +620,8 @@ def _questions_section(findings: Findings) -> str:
     questions = class_questions(report_facts(findings))
     items = "".join(f"<li>{_e(q)}</li>" for q in questions) or "<li>Who is quoted, and who is only spoken about?</li>"
     return (f'<section id="questions" aria-labelledby="questions-h"><h2 id="questions-h">Questions for class</h2>'
-            f"<p>Made from the findings above: check each against the text before asking it.</p><ol>{items}</ol></section>")
+            "<p>Made from the findings above: check each against the text before asking it.</p>"
+            f"<ol>{items}</ol></section>")
 
 
 def _footer(generated: dt.date) -> str:

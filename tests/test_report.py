@@ -361,6 +361,25 @@ def test_an_article_with_nothing_to_find_still_renders():
     assert "0 quotations" in plain(section_html(page, "glance"))
 
 
+def test_a_broken_glossary_costs_the_glosses_not_the_report(monkeypatch):
+    import conflict_reading.explore as explore
+
+    article = Article.from_text("Koalisi ini beranggotakan 77 negara.", name="glosari")
+    report_module._glosses.cache_clear()
+    assert "(country; state)" in section_html(reading_report(article), "numbers")  # the glossary's gloss
+
+    def broken():
+        raise ValueError("Error tokenizing data. C error: Expected 4 fields in line 239, saw 5")
+
+    monkeypatch.setattr(explore, "glossary", broken)
+    report_module._glosses.cache_clear()
+    try:
+        numbers = section_html(reading_report(article), "numbers")
+    finally:
+        report_module._glosses.cache_clear()
+    assert "negara" in numbers and "(country; state)" not in numbers
+
+
 # --- writing the file ------------------------------------------------------------------------------------
 
 def test_a_failed_write_leaves_the_previous_report_whole(tmp_path, monkeypatch):
