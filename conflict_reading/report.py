@@ -409,7 +409,10 @@ def _header(article: Article) -> str:
         facts.append(("Provenance", _e(meta["provenance"])))
     banner = ""
     if meta.get("invented") is True:
-        note = f" {_e(meta['note'])}" if meta.get("note") else ""
+        note = str(meta.get("note") or "").strip()
+        if note.lower().startswith(INVENTED_BANNER.lower()):  # the note may open with the banner's own words
+            note = note[len(INVENTED_BANNER):].lstrip(" .:;,–-")
+        note = f" {_e(note)}" if note else ""
         banner = (f'<p class="banner" role="note"><strong>{INVENTED_BANNER}.</strong>{note}</p>')
     subtitle = ""
     if original and original != title:

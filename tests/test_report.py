@@ -172,8 +172,10 @@ def test_report_renders_self_contained_and_well_formed(path):
 
 @pytest.mark.parametrize("path", REPORTED, ids=lambda p: p.stem)
 def test_invented_banner_follows_the_metadata(path):
-    shown = "Invented practice text, not news" in plain(engine_report(path).split("</header>")[0])
+    header = plain(engine_report(path).split("</header>")[0])
+    shown = "Invented practice text, not news" in header
     assert shown == (metadata(path).get("invented") is True)
+    assert header.lower().count("invented practice text, not news") <= 1  # said once, even if the note says it too
 
 
 def test_seed_has_no_banner_and_an_invented_devset_article_has_it():
