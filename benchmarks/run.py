@@ -146,7 +146,9 @@ def number_text(key: str, value) -> str:
         return "skipped"
     if unit(key) == "share":
         return f"{value:.3f}"
-    return f"{value:.3g}" if abs(value) >= 100 else f"{value:.3f}" if abs(value) < 1 else f"{value:.2f}"
+    if abs(value) >= 100:
+        return f"{value:.0f}"
+    return f"{value:.3f}" if abs(value) < 1 else f"{value:.2f}"
 
 
 # --- measuring --------------------------------------------------------------------------------------
