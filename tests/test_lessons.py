@@ -48,7 +48,7 @@ REPO_PATH = re.compile(
     r"|^(?:Makefile|README\.md|pyproject\.toml|environment\.yml|LICENSE|LICENSE-lessons\.md)$"
 )
 EXERCISE_ID = re.compile(r"^\d\d-[a-z][a-z0-9-]*$")
-EXERCISE_CALL = re.compile(r"""\b(?:check|hint|solution|ask)\(\s*["'](\d\d-[a-z0-9-]+)["']""")
+EXERCISE_CALL = re.compile(r"""\b(?:check|hint|solution|ask|reflect|ReflectionBox)\(\s*["'](\d\d-[a-z0-9-]+)["']""")
 HUB_LINK = re.compile(r"https?://[^\s)>\]`\"']*/hub/user-redirect/git-pull\?[^\s)>\]`\"']+")
 NBGITPULLER_PARAMETERS = {"repo", "branch", "urlpath"}
 
@@ -143,6 +143,15 @@ def exercise_ids() -> set[str]:
         with open(path, "rb") as handle:
             ids |= {entry["id"] for entry in tomllib.load(handle).get("exercise", [])}
     return ids
+
+
+def reflection_keys() -> set[str]:
+    """The names under which the notebooks save reflections, e.g. ReflectionBox("05-reflection", ...)."""
+    keys = set()
+    for path in NOTEBOOKS:
+        for cell in nbformat.read(path, as_version=4).cells:
+            keys |= set(re.findall(r"""\b(?:ReflectionBox|reflect)\(\s*["']([^"']+)["']""", cell.source))
+    return keys
 
 
 def lesson_of(notebook: Path) -> Path:
@@ -274,8 +283,8 @@ def test_exercise_ids_exist(path):
     file_stems = {p.stem for folder in ("notebooks", "exercises") for p in (REPO / folder).iterdir()}
     named |= {s for s in re.findall(r"`([^`\n]+)`", without_code_blocks(text))
               if EXERCISE_ID.match(s) and s not in file_stems}  # `02-who-speaks` names a lesson, not an exercise
-    unknown = sorted(named - exercise_ids())
-    assert unknown == [], f"exercise ids not defined in exercises/*.toml: {unknown}"
+    unknown = sorted(named - exercise_ids() - reflection_keys())
+    assert unknown == [], f"exercise ids not defined in exercises/*.toml (nor reflections of a notebook): {unknown}"
 
 
 # --- the instructor guide ---------------------------------------------------------------------
@@ -336,7 +345,7 @@ def test_guide_link_maker_writes_the_links_the_guide_lists():
 
 
 def test_guide_recipe_combines_two_progress_exports(tmp_path, monkeypatch):
-    from conflict_reading import check, progress
+    from conflict_reading import check, progress, reflect
 
     handed_in = tmp_path / "handed-in"
     handed_in.mkdir()
@@ -345,6 +354,7 @@ def test_guide_recipe_combines_two_progress_exports(tmp_path, monkeypatch):
     assert check("00-paragraphs", 28).passed is False
     assert check("00-paragraphs", 25).passed is True
     assert check("03-total-aid", "13,5 miliar").passed is True
+    reflect("05-reflection", "Only two ministers speak; nobody who was struck.")
     progress(export=handed_in / "amira.csv")
     monkeypatch.setenv("CONFLICT_READING_PROGRESS", str(tmp_path / "budi.json"))
     assert check("00-paragraphs", 24).passed is False
@@ -363,4 +373,7 @@ def test_guide_recipe_combines_two_progress_exports(tmp_path, monkeypatch):
     assert passed.loc["budi"].sum() == 0
     attempts = namespace["everyone"].set_index(["student", "id"])["attempts"]
     assert attempts[("amira", "00-paragraphs")] == 2 and attempts[("budi", "00-paragraphs")] == 1
-    assert (tmp_path / "class-status.csv").is_file()
+    assert grid.loc["amira", "05-reflection"] == "written"
+    reflections = namespace["reflections"].set_index("student")["reflection"]
+    assert reflections.to_dict() == {"amira": "Only two ministers speak; nobody who was struck."}
+    assert (tmp_path / "class-status.csv").is_file() and (tmp_path / "class-reflections.csv").is_file()
