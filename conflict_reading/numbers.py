@@ -53,9 +53,34 @@ def _alternation(words) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
+def _whole_words(words) -> str:
+    r"""Any of ``words``, not inside a longer word or hyphenated word.
+
+    Each word checks the character before it itself (``kedua(?<![\w-]kedua)``
+    rather than ``(?<![\w-])kedua``), so the pattern begins with letters and
+    the regex engine can skip quickly to where one of the words begins.
+
+    >>> [m.group() for m in re.finditer(_whole_words(["dua", "kedua"]), "kedua-nya kedua dua")]
+    ['kedua', 'dua']
+    """
+    words = sorted((re.escape(w) for w in words), key=len, reverse=True)
+    return "(?:" + "|".join(rf"{w}(?<![\w-]{w})" for w in words) + r")(?![\w-])"
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
-    lexicon = number_words()
+    """The patterns that tell upper from lower case, run on the text as written."""
+    return {
+        "slash_date": re.compile(r"(?<![\w/])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{2,4}))?(?![\w/])"),
+        "name_code": re.compile(r"\b[A-Za-z]+-?\d+\w*\b"),
+        "age": re.compile(r"\b[A-Z][a-z]+ \((?P<age>\d{1,3})\)"),
+    }
+
+
+@lru_cache(maxsize=1)
+def _caseless_sources() -> dict[str, str]:
+    """The case-insensitive patterns, every letter in them in lower case (see :class:`_Caseless`)."""
+    lexicon, ctx = number_words(), context()
     word_parts = set()
     for language in ("id", "en"):
         word_parts |= set(lexicon[language]["units"]) | set(lexicon[language]["se_words"]) - {"a"}
@@ -67,30 +92,102 @@ def _patterns() -> dict[str, re.Pattern]:
     digits = r"\d+(?:[.,]\d+)*"
     number = rf"(?:{digits}|{words})"
     currencies = _alternation(k for k in lexicon["currencies"] if not k.startswith(("us$", "as$", "$", "€")))
-    symbols = r"US\$|AS\$|\$|€|Rp\.?"
+    symbols = r"us\$|as\$|\$|€|rp\.?"
     month = _alternation(months())
     boundary_before = r"(?<![\w\-/.,])"
     boundary_after = r"(?![\w\-/]|[.,]\d)"
-    return {
-        "number": re.compile(rf"{boundary_before}(?P<num>{number}){boundary_after}", re.IGNORECASE),
-        "money": re.compile(
+    number_pattern = rf"{boundary_before}(?P<num>{number}){boundary_after}"
+    sources = {
+        "number": number_pattern,
+        "money": (
             rf"{boundary_before}(?:(?P<sym>{symbols})\s?(?P<num1>{digits})(?:\s+(?P<scale1>{_alternation(scales)}))?"
             rf"|(?P<num2>{number})(?:\s+(?P<scale2>{_alternation(scales)}))?\s+(?P<cur>{currencies})"
-            rf"(?:\s+(?:AS|Amerika(?:\s+Serikat)?|Singapura|Australia))?){boundary_after}",
-            re.IGNORECASE,
+            rf"(?:\s+(?:as|amerika(?:\s+serikat)?|singapura|australia))?){boundary_after}"
         ),
-        "percent": re.compile(rf"{boundary_before}(?P<num>{number})\s?(?:%|persen\b|percent\b|per cent\b)", re.IGNORECASE),
-        "slash_date": re.compile(r"(?<![\w/])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{2,4}))?(?![\w/])"),
-        "day_month": re.compile(
+        "percent": rf"{boundary_before}(?P<num>{number})\s?(?:%|persen\b|percent\b|per cent\b)",
+        "day_month": (
             rf"(?<![\w\-])(?P<d>\d{{1,2}})(?:\s?[-–]{{1,2}}\s?(?P<d2>\d{{1,2}}))?\s+(?P<month>{month})\b"
-            rf"(?:\s+(?P<y>\d{{4}}))?", re.IGNORECASE),
-        "month_day": re.compile(
-            rf"\b(?P<month>{month})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?(?![\w])", re.IGNORECASE),
-        "month_year": re.compile(rf"\b(?P<month>{month})\s+(?P<y>\d{{4}})\b", re.IGNORECASE),
-        "year": re.compile(rf"\b(?:{_alternation(context()['year_before'])})\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
-        "ordinal_ke": re.compile(r"(?<![\w-])ke-(?P<n>\d+)\b|\b(?P<en>\d+)(?:st|nd|rd|th)\b", re.IGNORECASE),
-        "name_code": re.compile(r"\b[A-Za-z]+-?\d+\w*\b"),
+            rf"(?:\s+(?P<y>\d{{4}}))?"),
+        "month_day": rf"\b(?P<month>{month})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?(?![\w])",
+        "month_year": rf"\b(?P<month>{month})\s+(?P<y>\d{{4}})\b",
+        "month_alone": (
+            rf"\b(?:{_alternation(ctx['year_before'])}|bulan|pertengahan|for|during|last|next|this)\s+(?:bulan\s+)?"
+            rf"(?P<month>{month})\b(?!\s+\d)"),
+        "year": rf"\b(?:{_alternation(ctx['year_before'])})\s+(?P<y>(?:19|20)\d\d)\b",
+        "ordinal_ke": r"(?<![\w-])ke-(?P<n>\d+)\b|\b(?P<en>\d+)(?:st|nd|rd|th)\b",
+        "idioms": _whole_words(ctx["idioms"]),
+        "names": (rf"\b(?:{_alternation(ctx['name_before'])})\.?\)?\s+(?:nomor\s+|no\.\s*)?\d+(?:[/.:]\d+)*"
+                  rf"(?:\s+tahun\s+\d{{4}})?"),
+        "duration": rf"{number_pattern}\s+(?P<unit>{_alternation(ctx['time_units'])})\b",
+        "ordinals": _whole_words(ctx["ordinals"]),
+        "vague": _whole_words(ctx["vague"]),
     }
+    for word in ctx["one_unit"]:
+        sources[f"one_unit {word}"] = _whole_words([word])
+    for word in ctx["both"]:
+        sources[f"both {word}"] = _whole_words([word])
+    return sources
+
+
+@lru_cache(maxsize=2)
+def _caseless_patterns(ignore_case: bool) -> dict[str, re.Pattern]:
+    """The case-insensitive patterns, compiled for the text as written (``ignore_case``) or its lower-case copy."""
+    flags = re.IGNORECASE if ignore_case else 0
+    return {name: re.compile(source, flags) for name, source in _caseless_sources().items()}
+
+
+# Characters whose lower case is one character, found by re.IGNORECASE exactly when the pattern
+# has that lower-case character (tests/test_numbers_speed.py checks every one): Basic Latin,
+# Latin-1 and Latin Extended-A, general punctuation, currency signs, without µ, İ, ı and ſ.
+_PLAIN_LOWER_CASE = re.compile(r"[^\x00-\xb4\xb6-\u012f\u0132-\u017e\u2000-\u206f\u20a0-\u20cf\ufeff]")
+
+
+class _Caseless:
+    """Case-insensitive matching for one text: on its lower-case copy, which is much faster.
+
+    Matching a case-sensitive pattern (all its letters lower case) on ``text.lower()``
+    finds the same spans as ``re.IGNORECASE`` on ``text`` when every character
+    of the text lower-cases to one character that IGNORECASE treats the same
+    way; otherwise (Turkish dotless i, Greek, ...) the text as written is
+    searched with IGNORECASE.  Groups are read back from the text as written,
+    so ``match["month"][0].isupper()`` still sees the capital.
+
+    >>> [m["month"] for m in _Caseless("Pada 5 Juni dan 6 JULI.").finditer("day_month")]
+    ['Juni', 'JULI']
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lower = text.lower() if not _PLAIN_LOWER_CASE.search(text) else None
+
+    def finditer(self, name: str):
+        if self.lower is None:
+            yield from _caseless_patterns(True)[name].finditer(self.text)
+        else:
+            for match in _caseless_patterns(False)[name].finditer(self.lower):
+                yield _AsWritten(match, self.text)
+
+
+class _AsWritten:
+    """A match found in the lower-case copy, its groups read from the text as written."""
+
+    __slots__ = ("_match", "_text")
+
+    def __init__(self, match: re.Match, text: str):
+        self._match, self._text = match, text
+
+    def __getitem__(self, group):
+        start, end = self._match.span(group)
+        return None if start < 0 else self._text[start:end]
+
+    def group(self, group=0):
+        return self[group]
+
+    def start(self, group=0) -> int:
+        return self._match.start(group)
+
+    def end(self, group=0) -> int:
+        return self._match.end(group)
 
 
 @lru_cache(maxsize=4096)
@@ -133,6 +230,7 @@ class _Finder:
         event = article.metadata.get("event_date")
         self.year = event.year if isinstance(event, date) else None
         self.paragraphs = paragraph_spans(self.text)
+        self.caseless = _Caseless(self.text)
 
     def free(self, start: int, end: int) -> bool:
         return 1 not in self.taken[start:end]
@@ -173,12 +271,9 @@ class _Finder:
             if re.search(r"\d", match.group()) and re.search(r"[A-Za-z]", match.group()):
                 if not re.fullmatch(r"\d+(?:st|nd|rd|th)|ke-\d+", match.group(), re.IGNORECASE):
                     self.block(match.start(), match.end())  # Covid-19, F-16, G20
-        idioms = _alternation(context()["idioms"])
-        for match in re.finditer(rf"(?<![\w-])(?:{idioms})(?![\w-])", self.text, re.IGNORECASE):
+        for match in self.caseless.finditer("idioms"):
             self.block(match.start(), match.end())
-        names = _alternation(context()["name_before"])
-        for match in re.finditer(rf"\b(?:{names})\.?\)?\s+(?:Nomor\s+|No\.\s*)?\d+(?:[/.:]\d+)*(?:\s+Tahun\s+\d{{4}})?",
-                                 self.text, re.IGNORECASE):
+        for match in self.caseless.finditer("names"):
             self.block(match.start(), match.end())  # Resolusi 2254, Densus 88, UU No. 5 Tahun 2018, pukul 09.00
 
     def _iso(self, year, month: int, day: int | None) -> str:
@@ -190,37 +285,33 @@ class _Finder:
         return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
 
     def dates(self) -> None:
-        p = _patterns()
-        for match in p["slash_date"].finditer(self.text):
+        for match in _patterns()["slash_date"].finditer(self.text):
             day, month = int(match["d"]), int(match["m"])
             if 1 <= day <= 31 and 1 <= month <= 12:
                 self.add(match.start(), match.end(), self._iso(match["y"], month, day), None, "date")
         for name in ("day_month", "month_day"):
-            for match in p[name].finditer(self.text):
+            for match in self.caseless.finditer(name):
                 month = months().get(match["month"].lower().rstrip("."))
                 day = int(match["d"])
                 if month and 1 <= day <= 31 and (match["month"][0].isupper() or name == "day_month"):
                     self.add(match.start(), match.end(), self._iso(match["y"], month, day), None, "date")
-        for match in p["month_year"].finditer(self.text):
+        for match in self.caseless.finditer("month_year"):
             month = months().get(match["month"].lower().rstrip("."))
             if month and match["month"][0].isupper():
                 self.add(match.start(), match.end(), self._iso(match["y"], month, None), None, "date")
-        month_alone = re.compile(
-            rf"\b(?:{_alternation(context()['year_before'])}|bulan|pertengahan|for|during|last|next|this)\s+(?:bulan\s+)?(?P<month>{_alternation(months())})\b"
-            r"(?!\s+\d)", re.IGNORECASE)
-        for match in month_alone.finditer(self.text):
+        for match in self.caseless.finditer("month_alone"):
             month = months().get(match["month"].lower())
             if month and match["month"][0].isupper() and len(match["month"]) > 3:
                 self.add(match.start("month"), match.end("month"), self._iso(None, month, None), None, "date")
-        for match in p["year"].finditer(self.text):
+        for match in self.caseless.finditer("year"):
             self.add(match.start("y"), match.end("y"), match["y"], None, "date")
 
     def ages(self) -> None:
-        for match in re.finditer(r"\b[A-Z][a-z]+ \((?P<age>\d{1,3})\)", self.text):
+        for match in _patterns()["age"].finditer(self.text):
             self.add(match.start("age"), match.end("age"), int(match["age"]), None, "duration")
 
     def money_and_percent(self) -> None:
-        for match in _patterns()["money"].finditer(self.text):
+        for match in self.caseless.finditer("money"):
             number = match["num1"] or match["num2"]
             value = _value_of(number, self.language)
             if value is None:
@@ -231,7 +322,7 @@ class _Finder:
             symbol = (match["sym"] or "").lower().rstrip(".")
             code = currency_code(symbol) if symbol else currency_code(match["cur"])
             self.add(match.start(), match.end(), value, code, "money")
-        for match in _patterns()["percent"].finditer(self.text):
+        for match in self.caseless.finditer("percent"):
             value = _value_of(match["num"], self.language)
             if value is not None:
                 self.add(match.start(), match.end(), value, None, "percent")
@@ -239,16 +330,15 @@ class _Finder:
     def durations_ordinals_vague(self) -> None:
         ctx = context()
         for word, unit in ctx["one_unit"].items():
-            for match in re.finditer(rf"(?<![\w-]){word}(?![\w-])", self.text, re.IGNORECASE):
+            for match in self.caseless.finditer(f"one_unit {word}"):
                 self.add(match.start(), match.end(), 1, unit, "duration")
-        units = _alternation(ctx["time_units"])
-        for match in re.finditer(rf"{_patterns()['number'].pattern}\s+(?P<unit>{units})\b", self.text, re.IGNORECASE):
+        for match in self.caseless.finditer("duration"):
             if match["unit"][0].isupper():
                 continue  # "Minggu" with a capital is Sunday
             value = _value_of(match["num"], self.language)
             if value is not None:
                 self.add(match.start(), match.end(), value, match["unit"].lower(), "duration")
-        for match in _patterns()["ordinal_ke"].finditer(self.text):
+        for match in self.caseless.finditer("ordinal_ke"):
             if match["n"]:  # "kelompok ke-35": the noun comes first
                 previous = self.previous_word(match.start())
                 unit = previous.lower() if previous and previous.lower() not in ctx["not_units"] else None
@@ -256,7 +346,7 @@ class _Finder:
             else:  # "the 35th group"
                 self.add(match.start(), match.end(), int(match["en"]), self.noun_after(match.end()), "ordinal")
         ordinals = ctx["ordinals"]
-        for match in re.finditer(rf"(?<![\w-])(?:{_alternation(ordinals)})(?![\w-])", self.text, re.IGNORECASE):
+        for match in self.caseless.finditer("ordinals"):
             word = match.group().lower()
             previous, following = self.previous_word(match.start()), self.noun_after(match.end())
             previous_is_noun = bool(previous) and previous.lower() not in ctx["not_units"] \
@@ -270,13 +360,13 @@ class _Finder:
             else:  # English: "the second meeting"
                 self.add(match.start(), match.end(), ordinals[word], following, "ordinal")
         for word, value in ctx["both"].items():
-            for match in re.finditer(rf"(?<![\w-]){word}(?![\w-])", self.text, re.IGNORECASE):
+            for match in self.caseless.finditer(f"both {word}"):
                 self.add(match.start(), match.end(), value, None, "count")
-        for match in re.finditer(rf"(?<![\w-])(?:{_alternation(ctx['vague'])})(?![\w-])", self.text, re.IGNORECASE):
+        for match in self.caseless.finditer("vague"):
             self.add(match.start(), match.end(), None, self.noun_after(match.end()), "vague")
 
     def counts(self) -> None:
-        for match in _patterns()["number"].finditer(self.text):
+        for match in self.caseless.finditer("number"):
             expression = match["num"].rstrip(" -")
             end = match.start() + len(expression)
             value = _value_of(expression, self.language)
