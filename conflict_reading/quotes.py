@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 import csv
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -436,6 +437,10 @@ class _Speakers:
     def __init__(self, text: str):
         self.full_names: list[str] = []
         self._matches: dict[str, str | None] = {}  # match() results while full_names stays the same
+        # Indexes, so that a name is compared with the few full names that can match it, not all of them:
+        self._with_word: dict[str, set[int]] = defaultdict(set)       # word -> full names (positions) with it
+        self._with_last_word: dict[str, set[int]] = defaultdict(set)  # word -> full names ending with it
+        self._words_with_pair: dict[str, set[str]] = defaultdict(set)  # two letters -> words holding them
         self.mentions = _person_mentions(text)
         self._positions = [pos for pos, _ in self.mentions]  # in text order
         for _, name in self.mentions:
@@ -450,13 +455,44 @@ class _Speakers:
         found = self.match(name)
         if found is None:
             self.full_names.append(name)
+            self._index(len(self.full_names) - 1)
             self._matches.clear()
             return name
         if len(name.split()) > len(found.split()):
-            self.full_names[self.full_names.index(found)] = name
+            position = self.full_names.index(found)
+            self._index(position, remove=True)
+            self.full_names[position] = name
+            self._index(position)
             self._matches.clear()
             return name
         return found
+
+    def _index(self, position: int, remove: bool = False) -> None:
+        words = _name_tokens(self.full_names[position])
+        for word in words:
+            if remove:
+                self._with_word[word].discard(position)
+            else:
+                self._with_word[word].add(position)
+                for pair in _letter_pairs(word):
+                    self._words_with_pair[pair].add(word)
+        if words and remove:
+            self._with_last_word[words[-1]].discard(position)
+        elif words:
+            self._with_last_word[words[-1]].add(position)
+
+    def _close_to(self, word: str) -> set[str]:
+        """The words of full names that ``answers._close`` finds close to ``word`` (itself included)."""
+        found = {word}
+        if len(word) >= 5:  # shorter words are close only to themselves
+            candidates = set().union(*(self._words_with_pair.get(pair, ()) for pair in _letter_pairs(word)))
+            found |= {other for other in candidates if not _cannot_be_close(word, other) and _close_words(word, other)}
+        return found
+
+    def _positions_with(self, index: dict[str, set[int]], word: str) -> list[int]:
+        """Positions of the full names with a word close to ``word`` (in ``index``), newest first."""
+        positions = set().union(*(index.get(other, ()) for other in self._close_to(word)))
+        return sorted(positions, reverse=True)
 
     def match(self, name: str) -> str | None:
         if name not in self._matches:
@@ -464,11 +500,30 @@ class _Speakers:
         return self._matches[name]
 
     def _match(self, name: str) -> str | None:
+        """The newest full name that ``name`` can be: the first rule that finds one, in order.
+
+        Only full names sharing a close word with ``name`` are looked at; the
+        others cannot match (see :func:`_letter_pairs`), so the result is the
+        one a look at every full name, newest first, would give.
+        """
         given = _name_tokens(name)
+        if not given:
+            return self._match_by_looking_at_all(given)
         if len(given) == 1:  # "Budi" or "Santoso": either part of a name introduced earlier
-            for full in reversed(self.full_names):
-                if any(_same_tokens(given, (part,)) for part in _name_tokens(full)):
+            positions = self._positions_with(self._with_word, given[0])
+            if positions:
+                return self.full_names[positions[0]]
+        for position in self._positions_with(self._with_last_word, given[-1]):
+            full = self.full_names[position]
+            last = _surname_tokens(full)
+            if given[-len(last):] == last or (len(given) >= len(last) and _same_tokens(given[-len(last):], last)):
+                first = given[: -len(last)]
+                full_first = _name_tokens(full)[: -len(last)]
+                if not first or not full_first or _same_tokens(first[-1:], full_first[-1:]):
                     return full
+        return None
+
+    def _match_by_looking_at_all(self, given: tuple[str, ...]) -> str | None:
         for full in reversed(self.full_names):
             last = _surname_tokens(full)
             if given[-len(last):] == last or (len(given) >= len(last) and _same_tokens(given[-len(last):], last)):
@@ -484,15 +539,58 @@ class _Speakers:
         return self.match(name) or self.add(name)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _name_tokens(name: str) -> tuple[str, ...]:
     """The words of a name as compared: lower case, no accents or punctuation."""
     return tuple(normalize_text(name).split())
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _surname_tokens(name: str) -> tuple[str, ...]:
     return tuple(surname(name))
+
+
+@lru_cache(maxsize=16384)
+def _letter_pairs(word: str) -> frozenset[str]:
+    """The pairs of neighbouring letters of ``word``.
+
+    Two words ``answers._close`` finds close always share one (or are equal):
+    a ratio of 0.85 leaves at most D = 0.15·(len(a) + len(b)) characters
+    unmatched, and cutting a word of 5 letters or more into D + 1 pieces of two
+    letters or more, one piece is matched whole.
+
+    >>> sorted(_letter_pairs("budi"))
+    ['bu', 'di', 'ud']
+    """
+    return frozenset(word[index:index + 2] for index in range(len(word) - 1))
+
+
+@lru_cache(maxsize=16384)
+def _letters(word: str) -> int:
+    """The characters of ``word`` as bits (character code modulo 64)."""
+    bits = 0
+    for character in word:
+        bits |= 1 << (ord(character) & 63)
+    return bits
+
+
+def _cannot_be_close(a: str, b: str) -> bool:
+    """True when ``answers._close(a, b)`` is certainly False, found without comparing the words.
+
+    ``_close`` asks for 5 letters or more and a difflib ratio of 0.85, that is
+    2·matched / (len(a) + len(b)).  A character of one word whose bit is not
+    among the other word's bits cannot be matched, so it bounds ``matched``.
+
+    >>> _cannot_be_close("budi", "budi"), _cannot_be_close("santoso", "kurniawan"), _cannot_be_close("antony", "anthony")
+    (False, True, False)
+    """
+    if a == b:
+        return False
+    if len(a) < 5 or len(b) < 5:
+        return True
+    bits_a, bits_b = _letters(a), _letters(b)
+    matched = min(len(a) - (bits_a & ~bits_b).bit_count(), len(b) - (bits_b & ~bits_a).bit_count())
+    return 2.0 * matched / (len(a) + len(b)) < 0.85
 
 
 @lru_cache(maxsize=65536)
@@ -503,7 +601,8 @@ def _close_words(a: str, b: str) -> bool:
 
 
 def _same_tokens(a, b) -> bool:
-    return len(a) == len(b) and all(_close_words(x, y) for x, y in zip(a, b))
+    return len(a) == len(b) and all(
+        x == y or (not _cannot_be_close(x, y) and _close_words(x, y)) for x, y in zip(a, b))
 
 
 # --- kind --------------------------------------------------------------------------------
