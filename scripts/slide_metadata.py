@@ -4,8 +4,8 @@
     .venv/bin/python scripts/slide_metadata.py --check    # list cells with no slide type (exit 1 if any)
     .venv/bin/python scripts/slide_metadata.py NOTEBOOK ...
 
-RISE (live slides in JupyterLab) and ``python -m conflict_reading.slides`` (static
-decks) read each cell's ``metadata.slideshow.slide_type``.  The rule, in order:
+jupyterlab-slideshow (live slides in JupyterLab) and ``python -m conflict_reading.slides``
+(static decks) read each cell's ``metadata.slideshow.slide_type``.  The rule, in order:
 
 1. A slide type already set is kept: a person's choice wins over the rule.
    (``--reset`` recomputes every cell; it discards hand edits.)
@@ -22,11 +22,18 @@ decks) read each cell's ``metadata.slideshow.slide_type``.  The rule, in order:
    unless it would push the screen past ``SCREEN_LINES`` lines; then it starts
    a ``subslide``.
 
-The notebook's own ``metadata.rise`` gets the RISE settings the kit needs
-(keys already there are kept): the ``white`` theme, whose font is bundled (RISE's
-default theme, ``simple``, loads Google Fonts: not offline), and ``scroll`` on,
-so that a tall output (the highlighted article, a map) scrolls instead of
-running off the screen.
+A cell that stays with the cells before it (``-``) is written as an empty
+``"slideshow": {}``, with no ``slide_type``: JupyterLab's own Slide Type menu
+has ``-`` as "no value", nbconvert and RISE read a missing type as ``-``, and
+jupyterlab-slideshow (0.3.4) hides a cell whose type is the string ``"-"``
+(it knows only a missing or empty type).  The empty ``slideshow`` still says "decided",
+so ``--check`` can tell it from a cell nobody has looked at; a ``"-"`` found in a
+file (the classic Notebook wrote it) is rewritten that way.
+
+The RISE settings that earlier versions of this script wrote into the
+notebook's ``metadata.rise`` (``{"theme": "white", "scroll": true}``) are
+removed: the kit presents with jupyterlab-slideshow now.  Settings that differ
+from those (a person's) are kept.
 
 Only metadata is written: the script reads the file, changes the ``slideshow``
 metadata of cells (and ``metadata.rise``), and writes it back in nbformat's own
@@ -40,6 +47,8 @@ changes nothing.  Run it again after adding cells to a notebook.
 ...          {"cell_type": "markdown", "source": "## Next", "metadata": {"slideshow": {"slide_type": "skip"}}}]
 >>> slide_types(cells)
 ['slide', '-', '-', 'subslide', 'skip']
+>>> [cell["metadata"]["slideshow"] for cell in with_slide_metadata({"cells": cells})["cells"]]
+[{'slide_type': 'slide'}, {}, {}, {'slide_type': 'subslide'}, {'slide_type': 'skip'}]
 """
 
 from __future__ import annotations
@@ -59,7 +68,8 @@ LESSONS = REPO / "notebooks"
 SLIDE_TYPES = ("slide", "subslide", "fragment", "-", "skip", "notes")
 SCREEN_LINES = 18  # lines that fit on a projected slide at presenter sizes
 WRAP = 90  # characters in a line of markdown on a slide
-RISE_SETTINGS = {"theme": "white", "scroll": True}
+CONTINUES = "-"  # stays on the slide of the cells before it: written as no slide_type at all
+OLD_RISE_SETTINGS = {"theme": "white", "scroll": True}  # what earlier versions wrote; removed
 
 _HEADING = re.compile(r"(#{1,6})\s")
 
@@ -91,11 +101,20 @@ def heading_level(cell: dict) -> int:
 
 
 def given_type(cell: dict) -> str | None:
-    """The slide type a person (or an earlier run) set, or None."""
+    """The slide type a person (or an earlier run) set, or None.
+
+    A ``slideshow`` entry with no type (or an empty one) is ``-``, as in JupyterLab's Slide Type menu.
+
+    >>> given_type({"metadata": {"slideshow": {}}}), given_type({"metadata": {}})
+    ('-', None)
+    """
     slideshow = cell.get("metadata", {}).get("slideshow")
-    if isinstance(slideshow, dict) and slideshow.get("slide_type") in SLIDE_TYPES:
-        return slideshow["slide_type"]
-    return None
+    if not isinstance(slideshow, dict):
+        return None
+    kind = slideshow.get("slide_type")
+    if kind in (None, ""):
+        return CONTINUES
+    return kind if kind in SLIDE_TYPES else None
 
 
 def slide_types(cells: list[dict], reset: bool = False) -> list[str]:
@@ -134,11 +153,14 @@ def with_slide_metadata(notebook: dict, reset: bool = False) -> dict:
     for cell, kind in zip(cells, slide_types(cells, reset=reset)):
         metadata = cell.setdefault("metadata", {})
         slideshow = metadata.get("slideshow") if isinstance(metadata.get("slideshow"), dict) else {}
-        slideshow["slide_type"] = kind
+        if kind == CONTINUES:
+            slideshow.pop("slide_type", None)  # jupyterlab-slideshow would hide a cell typed "-"
+        else:
+            slideshow["slide_type"] = kind
         metadata["slideshow"] = slideshow
-    rise = notebook.setdefault("metadata", {}).setdefault("rise", {})
-    for key, value in RISE_SETTINGS.items():
-        rise.setdefault(key, value)
+    metadata = notebook.setdefault("metadata", {})
+    if metadata.get("rise") == OLD_RISE_SETTINGS:
+        del metadata["rise"]
     return notebook
 
 

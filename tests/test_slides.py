@@ -74,14 +74,31 @@ def test_a_slide_type_set_by_hand_wins():
     assert slide_metadata.slide_types(cells, reset=True) == ["slide", "-", "-", "subslide"]
 
 
+def test_a_cell_that_continues_the_slide_has_no_slide_type_written():
+    """jupyterlab-slideshow hides a cell whose slide_type is the string "-": the script never writes it."""
+    cells = [_md("## Title"), _md("Text", "-"), _code("x = 1"), _md("### Discuss")]
+    cells[2]["metadata"]["slideshow"] = {"slide_type": ""}  # JupyterLab's "-": an empty value
+    notebook = slide_metadata.with_slide_metadata({"cells": cells, "metadata": {}})
+    assert [cell["metadata"]["slideshow"] for cell in notebook["cells"]] == [
+        {"slide_type": "slide"}, {}, {}, {"slide_type": "subslide"}]
+    assert slide_metadata.missing(notebook) == []  # an empty slideshow entry is a decision, not a gap
+    assert slide_metadata.slide_types(notebook["cells"]) == ["slide", "-", "-", "subslide"]
+
+
+def test_the_old_rise_settings_go_and_a_persons_stay():
+    old = {"cells": [_md("# T")], "metadata": {"rise": {"theme": "white", "scroll": True}}}
+    assert "rise" not in slide_metadata.with_slide_metadata(old)["metadata"]
+    own = {"cells": [_md("# T")], "metadata": {"rise": {"theme": "serif", "scroll": True}}}
+    assert slide_metadata.with_slide_metadata(own)["metadata"]["rise"] == {"theme": "serif", "scroll": True}
+
+
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
 def test_every_cell_of_every_lesson_gets_a_valid_slide_type(path):
     notebook = slide_metadata.with_slide_metadata(_read(path))
-    types = [cell["metadata"]["slideshow"]["slide_type"] for cell in notebook["cells"]]
+    types = slide_metadata.slide_types(notebook["cells"])
     assert types and set(types) <= VALID
     assert types[0] == "slide"
     assert types.count("slide") >= 3  # a lesson is more than one screen
-    assert notebook["metadata"]["rise"]["theme"] == "white"  # RISE's default theme loads Google Fonts
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
@@ -89,8 +106,14 @@ def test_committed_lessons_carry_their_slide_metadata(path):
     """Fails when cells were added without re-running scripts/slide_metadata.py."""
     notebook = _read(path)
     without = [i for i, cell in enumerate(notebook["cells"])
-               if cell.get("metadata", {}).get("slideshow", {}).get("slide_type") not in VALID]
+               if not isinstance(cell.get("metadata", {}).get("slideshow"), dict)
+               or cell["metadata"]["slideshow"].get("slide_type", "-") not in VALID]
     assert without == [], f"{path.name}: cells {without} have no slide type; run scripts/slide_metadata.py"
+    dashes = [i for i, cell in enumerate(notebook["cells"]) if cell["metadata"]["slideshow"].get("slide_type") == "-"]
+    assert dashes == [], f"{path.name}: cells {dashes} are typed '-', which jupyterlab-slideshow hides; " \
+                         "run scripts/slide_metadata.py"
+    assert slide_metadata.with_slide_metadata(copy.deepcopy(notebook)) == notebook, \
+        f"{path.name}: the slide metadata is not what scripts/slide_metadata.py writes; run it"
 
 
 # --- the script on files ----------------------------------------------------------------------
@@ -122,7 +145,7 @@ def test_check_lists_cells_without_slide_type_and_fails(tmp_path, capsys):
     assert "cell 1 (code" in capsys.readouterr().out
     assert slide_metadata.main([str(path)]) == 0
     assert slide_metadata.main(["--check", str(path)]) == 0
-    assert _read(path)["cells"][1]["metadata"]["slideshow"]["slide_type"] == "-"
+    assert _read(path)["cells"][1]["metadata"]["slideshow"] == {}  # "-": stays on the slide
 
 
 def test_the_script_gives_a_damaged_notebook_one_line(tmp_path, capsys):
