@@ -321,6 +321,53 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
+_ENOUGH_CHARACTERS = 2000  # of a paragraph around a quote, read before reading all of it
+_NAME_STOP = re.compile(r"[,.:;]$")
+
+
+def _words_after(text: str, start: int, end: int) -> list[str]:
+    """``text[start:end].split()``, or enough of its first words for :func:`_after_cue`.
+
+    A long paragraph (a text pasted without line breaks is one) is not split
+    whole for every quote in it: the first words up to a word that ends any
+    name are enough, as ``_after_cue`` reads two words, a title of up to 12,
+    then a name that ends at a word that is not a name word or that ends
+    with punctuation.
+
+    >>> _words_after("“Ya,” ujar Budi Santoso, lalu pergi.", 5, 36)
+    ['ujar', 'Budi', 'Santoso,', 'lalu', 'pergi.']
+    """
+    if end - start <= _ENOUGH_CHARACTERS:
+        return text[start:end].split()
+    cut = text.find(" ", start + _ENOUGH_CHARACTERS, end)
+    if cut < 0:
+        return text[start:end].split()
+    words = text[start:cut].split()
+    if any(_NAME_STOP.search(word) or not _is_name_word(word.strip(",.:;()“”\"")) for word in words[15:]):
+        return words  # a word past any title stops any name: the rest cannot change what _after_cue finds
+    return text[start:end].split()
+
+
+_SENTENCE_GAP = re.compile(r"(?<=[.!?”])\s+")
+
+
+def _last_sentence(text: str, start: int, end: int) -> str:
+    """The last piece of ``text[start:end]`` split after ``.!?”``, reading only its end when that is enough.
+
+    >>> _last_sentence("Satu. Dua tiga! Empat lima ", 0, 27)
+    'Empat lima'
+    """
+    window = _ENOUGH_CHARACTERS
+    while True:
+        piece = text[max(start, end - window):end].strip()
+        gaps = list(_SENTENCE_GAP.finditer(piece))
+        if end - window <= start:  # the whole of it: what re.split(...)[-1] gives
+            return piece[gaps[-1].end():] if gaps else piece
+        if gaps and gaps[-1].start() > 0:  # a gap with the sentence end before it, inside the window
+            return piece[gaps[-1].end():]
+        window *= 4
+
+
 def _sentence_start(starts: list[int], pos: int) -> int:
     """The start of the sentence holding ``pos`` (``starts`` sorted)."""
     index = bisect.bisect_right(starts, pos) - 1
@@ -649,7 +696,7 @@ def find_quotes(article: Article) -> pd.DataFrame:
         line_before = text[max(s_start, p_start):start - 1]
         # the text after the quote, to the end of its paragraph
         p_end = paragraphs[paragraph_number(end) - 1][1]
-        after_words = _words(text[end + 1:p_end])
+        after_words = _words_after(text, end + 1, p_end)
         before_words = _words(line_before)
         after = _after_cue(after_words)
         before = _before_cue(before_words) if before_words else None
@@ -661,8 +708,7 @@ def find_quotes(article: Article) -> pd.DataFrame:
         how = None
         if attribution is None and kind == "direct":
             # the sentence before: "X menegaskan:" or "X juga mengumumkan ..."
-            previous_text = text[max(0, paragraphs[max(0, paragraph_number(start) - 2)][0]):max(s_start, p_start)]
-            last_sentence = re.split(r"(?<=[.!?”])\s+", previous_text.strip())[-1] if previous_text.strip() else ""
+            last_sentence = _last_sentence(text, paragraphs[max(0, paragraph_number(start) - 2)][0], max(s_start, p_start))
             found = _cue_in(_words(last_sentence))
             if found and (found[1] or found[2] == "pronoun"):
                 attribution = (found[0], found[1], "previous sentence")
