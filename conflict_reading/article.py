@@ -192,11 +192,20 @@ class Article:
     @cached_property
     def tokens(self) -> pd.DataFrame:
         """One row per word token (punctuation left out): paragraph, sentence, token, start, end."""
-        rows = []
-        for row in self.sentences.itertuples(index=False):
-            for start, end in word_spans(row.text):
-                rows.append((row.paragraph, row.sentence, row.text[start:end], row.start + start, row.start + end))
-        return pd.DataFrame(rows, columns=["paragraph", "sentence", "token", "start", "end"])
+        columns = {"paragraph": [], "sentence": [], "token": [], "start": [], "end": []}
+        table = self.sentences
+        for paragraph, sentence, text, offset in zip(
+            table["paragraph"].tolist(), table["sentence"].tolist(), table["text"].tolist(), table["start"].tolist()
+        ):
+            for start, end in word_spans(text):
+                columns["paragraph"].append(paragraph)
+                columns["sentence"].append(sentence)
+                columns["token"].append(text[start:end])
+                columns["start"].append(offset + start)
+                columns["end"].append(offset + end)
+        if not columns["token"]:
+            return pd.DataFrame([], columns=list(columns))
+        return pd.DataFrame(columns)
 
     def words(self, lower: bool = False) -> list[str]:
         """The word tokens in reading order, e.g. for ``nltk.FreqDist`` or ``nltk.Text``."""

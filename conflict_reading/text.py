@@ -66,8 +66,30 @@ def word_tokens(text: str) -> list[str]:
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every word of ``text``."""
-    return list(_word_tokenizer.span_tokenize(text))
+    """(start, end) of every word of ``text``.
+
+    >>> word_spans("Dua ribu (28/6).")
+    [(0, 3), (4, 8), (10, 14)]
+    """
+    pattern = _compiled_word_pattern()
+    if pattern is None:
+        return list(_word_tokenizer.span_tokenize(text))
+    return [match.span() for match in pattern.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _compiled_word_pattern():
+    """The pattern NLTK's tokenizer compiled (same engine, same flags), to match without its wrappers.
+
+    Recent NLTK wraps every match in a generator that enforces a time limit, a
+    guard against patterns that backtrack badly; ours cannot, and the wrapper
+    costs more than the matching on long texts.  None (use the tokenizer) if
+    this NLTK keeps its pattern elsewhere.
+    """
+    _word_tokenizer.tokenize("")  # NLTK compiles the pattern on first use
+    pattern = getattr(_word_tokenizer, "_regexp", None)
+    pattern = getattr(pattern, "_rx", pattern)  # nltk.redos.TimedPattern holds the compiled pattern
+    return pattern if callable(getattr(pattern, "finditer", None)) else None
 
 
 def count_words(text: str) -> int:
