@@ -14,36 +14,43 @@ Words come from a regular expression that keeps ``13,5``, ``28/6``,
 import re
 from functools import lru_cache
 
-from nltk.tokenize import RegexpTokenizer
-from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
-
 from .lexicons import word_list
+
+# NLTK is imported when the first text is split, not with the kit: it is most of the import time.
 
 _QUOTES_AND_GUILLEMETS = "\u2018\u2019\u201c\u201d\xab\xbb"
 
 
-class _NewsLanguageVars(PunktLanguageVars):
-    """Punkt's defaults, plus curly quotes and guillemets treated like straight quotes.
+@lru_cache(maxsize=1)
+def _news_language_vars():
+    from nltk.tokenize.punkt import PunktLanguageVars
 
-    Recent NLTK releases do this themselves; spelling it out keeps the kit's
-    sentence boundaries the same on every NLTK version it allows.
-    """
+    class _NewsLanguageVars(PunktLanguageVars):
+        """Punkt's defaults, plus curly quotes and guillemets treated like straight quotes.
 
-    re_boundary_realignment = re.compile(
-        r'["\')\]}' + _QUOTES_AND_GUILLEMETS + r"]+?(?:\s+|(?=--)|$)", re.MULTILINE
-    )
+        Recent NLTK releases do this themselves; spelling it out keeps the kit's
+        sentence boundaries the same on every NLTK version it allows.
+        """
 
-    @property
-    def _re_non_word_chars(self):
-        return r"(?:[)\";}\]\*:@\'\({\[" + _QUOTES_AND_GUILLEMETS + r"?!])"
+        re_boundary_realignment = re.compile(
+            r'["\')\]}' + _QUOTES_AND_GUILLEMETS + r"]+?(?:\s+|(?=--)|$)", re.MULTILINE
+        )
+
+        @property
+        def _re_non_word_chars(self):
+            return r"(?:[)\";}\]\*:@\'\({\[" + _QUOTES_AND_GUILLEMETS + r"?!])"
+
+    return _NewsLanguageVars()
 
 
 @lru_cache(maxsize=1)
-def sentence_tokenizer() -> PunktSentenceTokenizer:
-    """Punkt with the kit's abbreviation list (no training data, no download)."""
+def sentence_tokenizer():
+    """Punkt (``nltk.tokenize.punkt.PunktSentenceTokenizer``) with the kit's abbreviation list (no training data, no download)."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     params = PunktParameters()
     params.abbrev_types = set(word_list("abbreviations"))
-    return PunktSentenceTokenizer(params, lang_vars=_NewsLanguageVars())
+    return PunktSentenceTokenizer(params, lang_vars=_news_language_vars())
 
 
 def sentence_spans(paragraph: str) -> list[tuple[str, int, int]]:
@@ -57,12 +64,22 @@ def sentence_spans(paragraph: str) -> list[tuple[str, int, int]]:
 # A word: letters/digits, optionally joined by - / . , ' ’ to more letters/digits
 # (negara-negara, 13,5, 436.000.000, 28/6, Covid-19, Irak-Suriah, don't).
 WORD_PATTERN = r"\w+(?:[-/.,'’]\w+)*"
-_word_tokenizer = RegexpTokenizer(WORD_PATTERN)
+
+
+@lru_cache(maxsize=1)
+def _word_tokenizer():
+    """NLTK's ``RegexpTokenizer`` for :data:`WORD_PATTERN`."""
+    from nltk.tokenize import RegexpTokenizer
+
+    return RegexpTokenizer(WORD_PATTERN)
 
 
 def word_tokens(text: str) -> list[str]:
     """The words of ``text``, punctuation left out."""
-    return _word_tokenizer.tokenize(text)
+    pattern = _compiled_word_pattern()
+    if pattern is None:
+        return _word_tokenizer().tokenize(text)
+    return [text[start:end] for start, end in word_spans(text)]
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
@@ -73,7 +90,7 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     """
     pattern = _compiled_word_pattern()
     if pattern is None:
-        return list(_word_tokenizer.span_tokenize(text))
+        return list(_word_tokenizer().span_tokenize(text))
     return [match.span() for match in pattern.finditer(text)]
 
 
@@ -86,8 +103,9 @@ def _compiled_word_pattern():
     costs more than the matching on long texts.  None (use the tokenizer) if
     this NLTK keeps its pattern elsewhere.
     """
-    _word_tokenizer.tokenize("")  # NLTK compiles the pattern on first use
-    pattern = getattr(_word_tokenizer, "_regexp", None)
+    tokenizer = _word_tokenizer()
+    tokenizer.tokenize("")  # NLTK compiles the pattern on first use
+    pattern = getattr(tokenizer, "_regexp", None)
     pattern = getattr(pattern, "_rx", pattern)  # nltk.redos.TimedPattern holds the compiled pattern
     return pattern if callable(getattr(pattern, "finditer", None)) else None
 
@@ -110,6 +128,7 @@ def detect_language(text: str) -> str:
     'en'
     """
     words = [w.lower() for w in word_tokens(text[:20000])]
-    indonesian = sum(w in word_list("function-words-id") for w in words)
-    english = sum(w in word_list("function-words-en") for w in words)
+    indonesian_words, english_words = word_list("function-words-id"), word_list("function-words-en")
+    indonesian = sum(w in indonesian_words for w in words)
+    english = sum(w in english_words for w in words)
     return "en" if english > indonesian else "id"

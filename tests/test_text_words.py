@@ -13,9 +13,11 @@ SAMPLES = [
 def test_word_spans_are_the_tokenizers_spans():
     assert text_module._compiled_word_pattern() is not None  # the fast way is the one in use
     for sample in SAMPLES:
-        assert text_module.word_spans(sample) == list(text_module._word_tokenizer.span_tokenize(sample)), sample
+        assert text_module.word_spans(sample) == list(text_module._word_tokenizer().span_tokenize(sample)), sample
+        assert text_module.word_tokens(sample) == text_module._word_tokenizer().tokenize(sample), sample
 
 
 def test_word_spans_without_the_compiled_pattern(monkeypatch):
     monkeypatch.setattr(text_module, "_compiled_word_pattern", lambda: None)
     assert text_module.word_spans("Dua ribu (28/6).") == [(0, 3), (4, 8), (10, 14)]
+    assert text_module.word_tokens("Dua ribu (28/6).") == ["Dua", "ribu", "28/6"]
