@@ -378,17 +378,27 @@ class Exercise(Driver):
     def drive(self) -> None:
         entry = self.entry
         expect(self.root, self.say("the exercise's title is not shown")).to_contain_text(entry["title"])
-        wrongs = entry.get("wrong", [])
+        wrongs = [w for w in entry.get("wrong", [])  # a choice exercise's wrong answer must be one of its options
+                  if entry["kind"] != "choice" or w["answer"] in entry.get("options", [])]
+        answer = keys.exercise_answer(entry)
         if wrongs:
             self.give(wrongs[0]["answer"])
             self.click("Check")
             self.expect_fail(f"the wrong answer {wrongs[0]['answer']!r}", why=wrongs[0]["message"])
+        else:  # no predictable wrong answer listed: any wrong one must still say why
+            if entry["kind"] == "choice":
+                wrong = next(o for o in entry["options"] if o != answer)
+            else:
+                wrong = "1" if entry["kind"] == "number" and keys.as_typed(answer) != "1" else "zzz"
+            self.give(wrong)
+            self.click("Check")
+            text = self.expect_fail(f"the wrong answer {wrong!r}")
+            assert len(text.split()) > 4, self.say(f"the feedback on {wrong!r} does not say why: {text!r}")
         if entry.get("hints"):
             self.click("Hint")
             # The notebook's own hint() cells may have used the first hints already: any of them will do.
             any_hint = re.compile("|".join(re.escape(h) for h in entry["hints"]))
             expect(self.feedback(), self.say("Hint shows none of the exercise's hints")).to_contain_text(any_hint)
-        answer = keys.exercise_answer(entry)
         self.give(answer)
         self.click("Check")
         self.expect_pass(f"the right answer {answer!r}")
