@@ -7,8 +7,9 @@
 The texts repeat the paragraphs of the kit's real and dev-set articles
 (``data/articles``, ``data/devset``), shuffled with a fixed seed, so every
 size has the same mix of quotes, numbers and places.  Stages: splitting
-(sentences and paragraphs of a fresh Article), tokens (separately: the
-notebooks use them, extraction does not), then ``find_quotes``,
+(sentences and paragraphs of a fresh Article), tokens (a fresh Article's
+word table, its sentence splitting included: the notebooks use it,
+extraction does not), then ``find_quotes``,
 ``find_numbers`` and ``find_places`` on an article already split.  The cold
 time is the first call in this process (lexicons and gazetteer loading);
 the warm times are medians over ``--rounds`` later calls.  "extraction" is

@@ -348,6 +348,8 @@ class _Finder:
         ordinals = ctx["ordinals"]
         for match in self.caseless.finditer("ordinals"):
             word = match.group().lower()
+            if word not in ordinals:
+                continue  # "KETİGA": the dotted capital İ lower-cases to two characters, "i" and a dot
             previous, following = self.previous_word(match.start()), self.noun_after(match.end())
             previous_is_noun = bool(previous) and previous.lower() not in ctx["not_units"] \
                 and previous.lower() not in ("yang", "para", "sang", "the", "a") and not previous[0].isdigit()

@@ -74,3 +74,9 @@ def test_capitals_are_read_from_the_text_as_written(monkeypatch):
     fast, slow = _both_ways(text, monkeypatch)
     assert fast == slow
     assert [row["text"] for row in fast] == ["5 Juni 2021", "7 juni", "3 minggu", "13,5 miliar dolar AS"]
+
+
+def test_a_dotted_capital_i_is_no_crash():
+    # "KETİGA" matches "ketiga" case-insensitively, but lower-cases to "keti̇ga" (i and a combining dot)
+    rows = numbers.find_numbers(Article.from_text("KETİGA kalinya, 5 orang datang.")).to_dict("records")
+    assert [(row["text"], row["value"], row["kind"]) for row in rows] == [("5", 5, "count")]
