@@ -12,7 +12,7 @@ Each notebook is first executed (so charts and tables appear) with presenter
 mode on (large text for a projector) and a throwaway progress file (a deck never
 records answers in anyone's progress).  Widgets cannot run in a static page, so
 a deck shows each widget's plain-text fallback; present from JupyterLab with
-RISE for live widgets.
+jupyterlab-slideshow for live widgets.
 
 The deck loads nothing from the network: reveal.js comes from the local copy,
 and the parts of nbconvert's reveal template that load require.js, jQuery,
