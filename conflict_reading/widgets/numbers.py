@@ -69,6 +69,7 @@ from ..numbers import months
 from ..numerals import number_values
 from ..presenter import highlight_font_size
 from .fallback import WithFallback
+from .spans import spans_within
 
 KINDS = ("count", "money", "date", "duration", "ordinal", "percent", "vague")
 # Okabe & Ito (2008), "Color Universal Design": one colour per kind (black is the text's colour).
@@ -216,12 +217,11 @@ class HighlightedNumbers:
                 continue  # overlapping rows: never paint a character twice
             spans.append((start, end, record))
             last_end = end
+        ends = [end for _start, end, _record in spans]
         paragraphs = []
         for row in self.article.paragraphs.itertuples(index=False):
             pos, parts = row.start, []
-            for start, end, record in spans:
-                if end <= row.start or start >= row.end:
-                    continue
+            for start, end, record in spans_within(spans, ends, row.start, row.end):
                 a, b = max(start, row.start), min(end, row.end)
                 kind = record.get("kind") or "other"
                 colour = kind_colour(kind)

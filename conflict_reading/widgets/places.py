@@ -56,6 +56,7 @@ from ..feedback import Feedback
 from ..maps import ROLE_STYLE
 from ..places import roles as role_rules
 from .numbers import _EDGE_PUNCTUATION, _GREY, _ChoiceSorter, _english_line, _frame, _label_html, _records, _Stepper, _tint
+from .spans import spans_within
 
 ROLES = ("event", "actor", "title", "other")
 ROLE_COLOURS = {role: ROLE_STYLE.get(role, {}).get("color", "#555555") for role in ROLES}  # as on the map
@@ -122,11 +123,10 @@ class HighlightedPlaces:
             if start < end:
                 spans.append((start, end, record))
                 last_end = end
+        ends = [end for _start, end, _record in spans]
         for row in self.article.paragraphs.itertuples(index=False):
             pos, body = row.start, []
-            for start, end, record in spans:
-                if end <= row.start or start >= row.end:
-                    continue
+            for start, end, record in spans_within(spans, ends, row.start, row.end):
                 colour = role_colour(record.get("role"))
                 body.append(html.escape(text[pos:start]))
                 body.append(_place_mark(text[start:end], colour, f"{record.get('kind') or ''}: "

@@ -69,6 +69,7 @@ from ..feedback import Feedback
 from ..presenter import highlight_font_size
 from ..quotes import reporting_verbs
 from .fallback import WithFallback
+from .spans import spans_within
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision
 # deficiency.  Black is left out: it is the colour of the text.
@@ -192,12 +193,11 @@ class HighlightedArticle:
                 continue
             spans.append((start, end, number, record))
             last_end = end
+        ends = [end for _start, end, _number, _record in spans]
         paragraphs = []
         for row in self.article.paragraphs.itertuples(index=False):
             pos, parts = row.start, []
-            for start, end, number, record in spans:
-                if end <= row.start or start >= row.end:
-                    continue
+            for start, end, number, record in spans_within(spans, ends, row.start, row.end):
                 seg_start, seg_end = max(start, row.start), min(end, row.end)
                 label, colour, css = self._style(record)
                 if seg_start > start:
