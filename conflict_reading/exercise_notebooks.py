@@ -56,7 +56,7 @@ def build_notebook(definition_path: Path, solutions: bool = False) -> nbformat.N
     for number, exercise in enumerate(exercises, start=1):
         options = ""
         if exercise.options:
-            options = "\n\n" + "\n".join(
+            options = "\n\n" + "\n\n".join(
                 f"{chr(ord('a') + i)}) {option}" for i, option in enumerate(exercise.options)
             ) + "\n\n*Give the option's text or its letter.*"
         cells.append(nbformat.v4.new_markdown_cell(
