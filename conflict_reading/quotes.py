@@ -45,11 +45,14 @@ OPENING = {"“": "”", "«": "»", "„": "”"}
 CLOSING = {"”", "»"}
 PRONOUN_SUFFIX = "nya"
 PRONOUNS = {"dia", "ia", "beliau", "mereka", "he", "she", "they", "it"}
+# Words that are never a speaker's name, though capitalised at a sentence start or inside a quote.
+NOT_NAMES = PRONOUNS | {"i", "we", "you", "kami", "kita", "saya", "aku", "anda", "kamu"}
 SCARE_INTRODUCERS = {
     "istilah", "julukan", "dijuluki", "disebut", "sebutan", "label", "slogan", "kelompok", "operasi",
     "gerakan", "program", "kampanye", "apa", "yang", "so-called", "dubbed", "term", "called", "label",
-    "operation", "group", "campaign",
+    "operation", "group", "campaign", "nicknamed", "named", "titled", "berjudul", "bertajuk",
 }
+_ARTICLES = {"the", "a", "an", "sang", "si"}
 _WORD = re.compile(r"[\w’'.-]+", re.UNICODE)
 
 
@@ -90,10 +93,10 @@ def _cue_at(words: list[str], index: int) -> tuple[str, bool] | None:
     if index + 1 < len(words) and word in _first_words_of_two_word_cues():
         pair = f"{word} {words[index + 1].lower().strip('.,:;')}"
         if pair in verbs:
-            return pair, False
+            return f"{words[index].strip('.,:;')} {words[index + 1].strip('.,:;')}", False  # case kept
     form = verbs.get(word)
     if form is not None:
-        return word, word != form and word.endswith(PRONOUN_SUFFIX)
+        return words[index].strip(".,:;"), word != form and word.endswith(PRONOUN_SUFFIX)
     return None
 
 
@@ -192,6 +195,8 @@ def _is_name_word(word: str) -> bool:
 def _trim_name(name: list[str]) -> list[str]:
     while name and name[-1][0].islower():
         name = name[:-1]  # a trailing particle ("Ratna di") belongs to what follows
+    if len(name) == 1 and name[0].lower() in NOT_NAMES:
+        return []  # "I", "She", "Kami": a pronoun is never a speaker's name
     return name
 
 
@@ -234,16 +239,19 @@ def name_before(words: list[str]) -> str | None:
     >>> name_before("Menlu Italia Di Maio".split())
     'Di Maio'
     """
-    name = []
+    name, stop = [], ""
     for word in reversed(words):
         bare = word.strip(",.:;()“”\"")
         if name and word.endswith((",", ".", ":", ";", ")")):
             break  # a clause boundary: "ancaman ISIS, Blinken mengatakan"
         if not _is_name_word(bare) or _title_word(bare) or (bare.isupper() and len(bare) > 1):
+            stop = bare.lower()
             break
         if _cue_word(bare):
             break
         name.insert(0, bare)
+    if stop in word_list("office-of-place-titles") and len(name) >= 3:
+        name = name[1:]  # "Bupati Poso Verna Inkiriwang": the first word is the place
     while name and name[0].lower() in word_list("name-particles") and len(name) > 1 and name[0][0].islower():
         name.pop(0)
     name = _trim_name(name)
@@ -300,13 +308,30 @@ def _description(words: list[str]) -> str | None:
     if first not in word_list("anonymous-speakers"):
         return None
     phrase = []
-    for word in words[:8]:
-        if phrase and word.lower() in _DESCRIPTION_STOPS:
-            break  # "seorang warga yang tinggal …": the description is "seorang warga"
+    for position, word in enumerate(words[:8]):
+        lower = word.lower()
+        if phrase and lower in _PLACE_OF_BARE_PLURAL and first in _BARE_PLURALS and position + 1 < len(words) \
+                and words[position + 1][:1].isupper():
+            phrase.append(word)  # "officials in Castelby": a bare plural is told apart by its place
+            continue
+        if phrase and (lower in _DESCRIPTION_STOPS or _is_english_participle(lower, phrase)):
+            break  # "seorang warga yang tinggal …", "a diplomat involved in …": the description ends
         phrase.append(word.strip(",.:;“”\""))
         if word.endswith((",", ".", ":", ";")):
             break
+    if phrase and phrase[0].lower() in word_list("anonymous-speakers"):
+        phrase[0] = phrase[0].lower()  # "Seorang pejabat PBB" at a sentence start is "seorang pejabat PBB"
     return " ".join(phrase).strip() or None
+
+
+_ENGLISH_DETERMINERS = {"the", "a", "an", "one", "some", "several"}
+_BARE_PLURALS = {"officials", "residents", "witnesses", "police", "pejabat", "warga"}
+_PLACE_OF_BARE_PLURAL = {"in", "from", "di", "dari"}
+
+
+def _is_english_participle(word: str, phrase: list[str]) -> bool:
+    """``involved`` in "a diplomat involved in the talks": a modifier after the noun, not part of it."""
+    return len(phrase) >= 2 and word.isalpha() and word.endswith(("ed", "ing")) and phrase[0].lower() in {"a", "an", "the", "one", "some", "several"}
 
 
 _DESCRIPTION_STOPS = {
@@ -348,7 +373,7 @@ def _words_after(text: str, start: int, end: int) -> list[str]:
     return text[start:end].split()
 
 
-_SENTENCE_GAP = re.compile(r"(?<=[.!?”])\s+")
+_SENTENCE_GAP = re.compile(r"(?<=[.!?”\"»])\s+")
 
 
 def _last_sentence(text: str, start: int, end: int) -> str:
@@ -374,30 +399,75 @@ def _sentence_start(starts: list[int], pos: int) -> int:
     return starts[index] if index >= 0 else 0
 
 
-def _after_cue(words: list[str]) -> tuple[str, str | None, str] | None:
-    """A cue at the start of ``words`` (text after the quote): (cue, speaker, how)."""
+def _after_cue(words: list[str], sentence_closed: bool = False) -> tuple[str, str | None, str] | None:
+    """A cue at the start of ``words`` (text after the quote): (cue, speaker, how).
+
+    ``sentence_closed``: the quote ends its sentence (``….”``), so a long subject
+    before a cue after it starts a new sentence, not an attribution.
+    """
     for index in range(min(2, len(words))):
         found = _cue_at(words, index)
         if not found:
             continue
+        if index == 1 and (_is_name_word(words[0].strip(",.:;")) or words[0].lower().strip(",.") in NOT_NAMES):
+            break  # "Ferrand said", "she said": the subject comes first (read below)
         cue, pronoun = found
         rest = words[index + len(cue.split()):]
+        if _ends_sentence(words[index + len(cue.split()) - 1]):
+            rest = []  # "…,” ujar Budi." ends here: the next sentence names nobody
         if pronoun:
             return cue, None, "pronoun"
         if rest and rest[0].lower().strip(".,") in PRONOUNS:
             return cue, None, "pronoun"
         speaker = name_after(rest) or _description(rest)
         return cue, speaker, "explicit cue"
-    # English "“…,” X said" / "he said"
-    for index in range(1, min(6, len(words))):
+    # English "“…,” X said" / "he said" / "X, a spokesman for Y, told reporters"
+    for index in range(1, min(6 if sentence_closed else 14, len(words))):
+        if _ends_sentence(words[index - 1]):
+            break  # the sentence ended: a cue further on is another sentence's
         found = _cue_at(words, index)
         if found:
             subject = words[:index]
-            if len(subject) == 1 and subject[0].lower() in PRONOUNS:
+            if len(subject) == 1 and subject[0].lower().strip(",") in PRONOUNS:
                 return found[0], None, "pronoun"
-            speaker = speaker_before(subject) or _description(subject)
+            speaker = speaker_before(subject) or _description(subject) or _name_with_apposition(subject)
             if speaker:
                 return found[0], speaker, "explicit cue"
+    return None
+
+
+def _ends_sentence(word: str) -> bool:
+    """``said.`` ends a sentence; ``U.S.`` and ``Dr.`` do not."""
+    if word.endswith(("!", "?")):
+        return True
+    bare = word.rstrip(".").lower()
+    return word.endswith(".") and "." not in bare and bare not in word_list("abbreviations")
+
+
+def _subject(before: list[str]) -> str | None:
+    """The speaker a clause before a cue names: a person, or an anonymous subject that holds the
+    only name found (``Seorang diplomat Arab`` is a description, not "Arab")."""
+    name = speaker_before(before)
+    if name and len(name.split()) > 1:
+        return name
+    described = _subject_description(before)
+    if described and (not name or described.endswith(name)):
+        return described
+    return name
+
+
+def _name_with_apposition(subject: list[str]) -> str | None:
+    """``Teodor Vask, Estmar's minister for reconciliation,`` (before a cue): the name before the apposition.
+
+    >>> _name_with_apposition("Teodor Vask, Estmar's minister for reconciliation,".split())
+    'Teodor Vask'
+    """
+    if not subject or not subject[-1].endswith(","):
+        return None
+    for index, word in enumerate(subject[:-1]):
+        if word.endswith(","):
+            name = name_after(subject[:index + 1])
+            return name if name and len(name.split()) >= 2 else None
     return None
 
 
@@ -415,9 +485,9 @@ def _before_cue(words: list[str]) -> tuple[str, str | None, str] | None:
             return cue, None, "pronoun"
         if after and (after[0].lower().strip(",.:") in PRONOUNS):
             return cue, None, "pronoun"
-        speaker = name_after(after) if after else None
+        speaker = _subject(before) if before else None
         if not speaker:
-            speaker = speaker_before(before) or _description(_subject_phrase(before))
+            speaker = name_after(after) if after else None
         if not speaker and before and before[-1].lower().strip(",") in PRONOUNS:
             return cue, None, "pronoun"
         return cue, speaker, "explicit cue"
@@ -430,6 +500,15 @@ def _subject_phrase(words: list[str]) -> list[str]:
         if words[index].endswith((",", ".", ":", ";")):
             return words[index + 1:]
     return words
+
+
+def _subject_description(before: list[str]) -> str | None:
+    """An anonymous subject: of the last clause, or, past an apposition closed by a comma, of the sentence.
+
+    >>> _subject_description("A senior Western diplomat, who spoke on condition of anonymity,".split())
+    'a senior Western diplomat'
+    """
+    return _description(_subject_phrase(before)) or (_description(before) if before and before[-1].endswith(",") else None)
 
 
 def _cue_in(words: list[str]) -> tuple[str, str | None, str] | None:
@@ -448,7 +527,7 @@ def _cue_in(words: list[str]) -> tuple[str, str | None, str] | None:
         while before and before[-1].lower() in {"juga", "pun", "kemudian", "lalu", "also", "then", "telah", "sudah"}:
             before = before[:-1]
             skip += 1
-        speaker = speaker_before(before) or name_after(words[index + len(cue.split()):]) or _description(_subject_phrase(before))
+        speaker = _subject(before) or name_after(words[index + len(cue.split()):])
         return cue, speaker, "explicit cue"
     return None
 
@@ -467,6 +546,8 @@ def _person_mentions(text: str) -> list[tuple[int, str]]:
             if index > 0 and plain[index - 1].strip(",.:;()“”\"").lower() in titles:
                 continue  # the title's second word: already read from the first
             names = [_name_after(plain, index)]
+            if index > 0 and plain[index - 1].endswith(","):
+                names.append(name_before(plain[max(0, index - 4):index]))  # "Andi Saputra, terdakwa …"
         elif cue := _cue_at(plain, index):
             # "according to Astrid Lindqvist", "…, Mariana Kostova, mengatakan"
             names = [_name_after(plain, index + len(cue[0].split())), name_before(plain[max(0, index - 6):index])]
@@ -475,7 +556,16 @@ def _person_mentions(text: str) -> list[tuple[int, str]]:
         for name in names:
             if name and len(name.split()) >= 2:
                 mentions.append((pos, name))
+    for match in _NAME_WITH_AGE.finditer(text):  # "Margit Sorel, 63,", "Ilona Berat (41)"
+        name = name_before(match.group(1).split())
+        if name and len(name.split()) >= 2:
+            mentions.append((match.start(1) + match.group(1).find(name.split()[0]), name))
+    mentions.sort(key=lambda mention: mention[0])
     return mentions
+
+
+# A person introduced with an age: "Margit Sorel, 63," / "Ilona Berat (41)" (a regex scan, linear).
+_NAME_WITH_AGE = re.compile(r"((?:[^\W\d_][\w’'-]* ){1,3}[^\W\d_][\w’'-]*)(?:, \d{1,3},| \(\d{1,3}\))")
 
 
 class _Speakers:
@@ -492,6 +582,13 @@ class _Speakers:
         self._positions = [pos for pos, _ in self.mentions]  # in text order
         for _, name in self.mentions:
             self.add(name)
+
+    def last_between(self, start: int, end: int) -> str | None:
+        """The person named last in ``text[start:end]``, or None."""
+        index = bisect.bisect_left(self._positions, end)
+        if index and self._positions[index - 1] >= start:
+            return self.resolve(self.mentions[index - 1][1])
+        return None
 
     def last_before(self, position: int) -> str | None:
         """The person named most recently before ``position`` (for a pronoun with no earlier quote)."""
@@ -652,6 +749,49 @@ def _same_tokens(a, b) -> bool:
         x == y or (not _cannot_be_close(x, y) and _close_words(x, y)) for x, y in zip(a, b))
 
 
+# --- what a pronoun refers back to --------------------------------------------------------
+
+def _antecedent(text: str, sentence_starts: list[int], low: int, high: int, speakers: _Speakers) -> str | None:
+    """Who the sentences just before ``high`` (and after ``low``) are about, nearest first: the
+    subject of a cue (``Dewi menyatakan …``), a person named (``Ilona Berat (41) …``), a name that
+    opens a sentence (``Andi, yang …``) or an anonymous subject (``Seorang nelayan setempat …``).
+    At most three sentences back; a pronoun never becomes a speaker.
+
+    >>> from conflict_reading import Article
+    >>> text = "Menlu Dewi Kartika hadir. Dewi menyatakan masih pikir-pikir. “Kami pelajari,” tegasnya."
+    >>> _antecedent(text, Article.from_text(text).sentences["start"].tolist(), 0, 61, _Speakers(text))
+    'Dewi Kartika'
+    """
+    index = bisect.bisect_right(sentence_starts, max(low, high - 1)) - 1
+    end = high
+    for _ in range(3):
+        start = max(low, sentence_starts[index] if index >= 0 else 0)
+        if start >= end:
+            break
+        words = _words(text[start:end])
+        if words and words[0].lower().strip(",") in PRONOUNS:
+            end, index = start, index - 1  # "Ia lalu bertemu Kapolres X": still about the earlier subject
+            if start <= low or index < 0:
+                break
+            continue
+        found = _cue_in(words)
+        if found and found[1]:
+            return speakers.resolve(found[1]) if found[1][0].isupper() else found[1]
+        named = speakers.last_between(start, end)
+        if named:
+            return named
+        opening = name_after(words[:12])
+        if opening and speakers.match(opening):
+            return speakers.match(opening)
+        described = _description(words)
+        if described and words[0].lower() not in _ENGLISH_DETERMINERS:
+            return described  # "Seorang warga …" (but not "The talks came …")
+        if start <= low or index <= 0:
+            break
+        end, index = start, index - 1
+    return None
+
+
 # --- kind --------------------------------------------------------------------------------
 
 def _kind(text: str, inside: str, start: int, end: int, has_cue: bool) -> str:
@@ -662,15 +802,29 @@ def _kind(text: str, inside: str, start: int, end: int, has_cue: bool) -> str:
     previous_word = before.split()[-1].lower().strip("(") if before.split() else ""
     sentence_like = inside.rstrip()[-1:] in ".?!," or len(words_inside) > 6
     capitalised = all(w[:1].isupper() or w.lower() in word_list("name-particles") for w in words_inside)
-    if len(words_inside) <= 4 and not sentence_like and (
-        not has_cue or previous_word in SCARE_INTRODUCERS or capitalised
-    ):
-        return "scare"
+    last_words = [w.lower().strip("(") for w in before.split()[-2:]]
+    named = previous_word in SCARE_INTRODUCERS or (
+        len(last_words) == 2 and last_words[1] in _ARTICLES and last_words[0] in SCARE_INTRODUCERS)
+    if len(words_inside) <= 4 and (named or not sentence_like and (not has_cue or capitalised)):
+        return "scare"  # "nicknamed the “corridor of death.”": a name given, not words said
+    if before.endswith(",") and inside[:1].islower() and not _ends_with_cue_clause(before):
+        return "partial"  # "…, pemeriksaan bisa memakan tiga hari, “lebih lama daripada …”"
     if not before or before[-1] in ",:\n.!?”\"»" or before.endswith(("—", "–", "-")):
         return "direct"
     if _cue_word(previous_word.strip(",:")):
         return "direct"
     return "partial"
+
+
+def _ends_with_cue_clause(before: str) -> bool:
+    """True when the clause just before a comma is a cue (``kata Dimas,``, ``he said,``, ``Menurut X,``).
+
+    >>> _ends_with_cue_clause("“Kami,” kata Dimas,"), _ends_with_cue_clause("memakan waktu hingga tiga hari,")
+    (True, False)
+    """
+    clause = re.split(r"[,.:;!?”\"»]\s", before[:-1])[-1].split()
+    return any(_cue_at(clause, index) for index in range(len(clause))) or (
+        len(clause) <= 1)
 
 
 # --- the engine ----------------------------------------------------------------------------
@@ -682,6 +836,7 @@ def find_quotes(article: Article) -> pd.DataFrame:
     speakers = _Speakers(text)
     rows = []
     previous_speaker = None
+    previous_end = 0  # the end of the last quotation that is speech (not scare quotes)
 
     starts = [start for start, _ in paragraphs]
     sentence_starts = article.sentences["start"].tolist()
@@ -698,7 +853,7 @@ def find_quotes(article: Article) -> pd.DataFrame:
         p_end = paragraphs[paragraph_number(end) - 1][1]
         after_words = _words_after(text, end + 1, p_end)
         before_words = _words(line_before)
-        after = _after_cue(after_words)
+        after = _after_cue(after_words, inside.rstrip()[-1:] in ".!?")
         before = _before_cue(before_words) if before_words else None
         # a named speaker wins over a pronoun; a cue after the quote over one before it
         attribution = next((a for a in (after, before) if a and a[1]), None) or after or before
@@ -715,16 +870,22 @@ def find_quotes(article: Article) -> pd.DataFrame:
         if kind == "scare":
             speaker = cue = None
         elif attribution is None:
-            speaker, cue, how = previous_speaker, None, "context" if previous_speaker else None
+            opens_paragraph = not text[p_start:start - 1].strip()
+            about = _antecedent(text, sentence_starts, previous_end, p_start, speakers) if opens_paragraph else None
+            speaker = about or previous_speaker
+            cue, how = None, "context" if speaker else None
         else:
             cue, speaker, how = attribution
             if speaker is None:
-                speaker = previous_speaker or speakers.last_before(start)
+                about = _antecedent(text, sentence_starts, previous_end, start - 1, speakers) if how == "pronoun" else None
+                speaker = about or previous_speaker or speakers.last_before(start)
                 how = "pronoun" if how == "pronoun" else "previous speaker"
             else:
                 speaker = speakers.resolve(speaker) if speaker[0].isupper() else speaker
         if kind != "scare" and speaker:
             previous_speaker = speaker
+        if kind != "scare":
+            previous_end = end
         rows.append({
             "text": inside, "kind": kind,
             "paragraph_start": paragraph_number(start), "paragraph_end": paragraph_number(max(start, end - 1)),

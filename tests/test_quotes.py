@@ -101,7 +101,7 @@ def test_partial_quote_in_reporter_sentence():
         ("“Situasi sudah terkendali,” kata Bupati Poso Agus Salim.", "Agus Salim", "kata"),
         ("Juru bicara Kementerian Luar Negeri Rusia Maria Zakharova mengatakan, “Kami menolak tuduhan itu.”",
          "Maria Zakharova", "mengatakan"),
-        ("Menurut Kepala BNPT Komjen Arif Nugroho, “Ancaman belum hilang.”", "Arif Nugroho", "menurut"),
+        ("Menurut Kepala BNPT Komjen Arif Nugroho, “Ancaman belum hilang.”", "Arif Nugroho", "Menurut"),
         ("“Kami butuh makanan,” kata seorang warga.", "seorang warga", "kata"),
     ],
 )
