@@ -15,6 +15,7 @@ from conflict_reading.checks import check, exercises, hint, instructor_mode, sol
 from conflict_reading.exercises import ExerciseError, all_exercises, answer_from_annotation, get_exercise
 from conflict_reading.feedback import Feedback
 from conflict_reading.learner import progress
+from conflict_reading.progress import ProgressStore
 
 
 def progress_path(tmp_path):
@@ -299,7 +300,8 @@ def test_unknown_exercise_id_is_info_not_an_exception(bad_id):
 def progress_path_exists():
     import os
 
-    return os.path.exists(os.environ["CONFLICT_READING_PROGRESS"])
+    path = os.environ["CONFLICT_READING_PROGRESS"]  # the record and its journal, progress.jsonl
+    return os.path.exists(path) or os.path.exists(os.path.splitext(path)[0] + ".jsonl")
 
 
 def test_unknown_id_of_a_known_lesson_lists_that_lessons_exercises():
@@ -330,7 +332,7 @@ def test_hints_come_one_at_a_time_and_are_recorded(tmp_path):
     assert first.state == "info"
     assert first.message.startswith("Hint 1 of 2: The article's paragraphs are a table: look at article.paragraphs.")
     assert "stronger hint" in first.message
-    stored = json.loads(progress_path(tmp_path).read_text(encoding="utf-8"))
+    stored = ProgressStore(progress_path(tmp_path)).load()
     assert stored["hints"] == {"00-paragraphs": 1}
 
     second = hint("00-paragraphs")
@@ -340,7 +342,7 @@ def test_hints_come_one_at_a_time_and_are_recorded(tmp_path):
     assert third.message.startswith("Hint 2 of 2: len(article.paragraphs) counts its rows.")
 
     assert hint("01-sentences").message.startswith("Hint 1 of 2: Sentences have their own table")
-    stored = json.loads(progress_path(tmp_path).read_text(encoding="utf-8"))
+    stored = ProgressStore(progress_path(tmp_path)).load()
     assert stored["hints"] == {"00-paragraphs": 3, "01-sentences": 1}
 
 

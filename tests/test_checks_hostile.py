@@ -195,12 +195,12 @@ def test_check_survives_hostile_pandas_cells(exercise_id, make):
 
 
 def test_a_hostile_answer_is_recorded_without_trouble(tmp_path):
-    import json
+    from conflict_reading.progress import ProgressStore
 
     feedback = check("01-top-names", Hostile())
     assert feedback.passed is False
     assert "could not compare" in feedback.message.lower()
-    stored = json.loads((tmp_path / "progress.json").read_text(encoding="utf-8"))
+    stored = ProgressStore(tmp_path / "progress.json").load()
     assert stored["attempts"][-1]["exercise"] == "01-top-names"
     assert stored["attempts"][-1]["passed"] is False
 

@@ -1,5 +1,6 @@
-"""The learner's progress file is never lost: atomic writes, backups of damaged files,
-two notebooks at once, and a folder that cannot be written."""
+"""The learner's progress is never lost: a journal that only grows (one line per save), an old
+progress.json kept as its base, backups of damaged files, a line cut off by a crash, two notebooks
+at once, and a folder that cannot be written."""
 
 import json
 import os
@@ -24,7 +25,17 @@ def path(tmp_path):
 
 
 def stored(path):
-    return json.loads(path.read_text(encoding="utf-8"))
+    """The record as a fresh store reads it back (base plus journal)."""
+    return ProgressStore(path).load()
+
+
+def journal_of(path):
+    return path.with_name("progress.jsonl")
+
+
+def journal_lines(path):
+    """The journal's lines, each parsed on its own: every line a save wrote is whole JSON."""
+    return [json.loads(line) for line in journal_of(path).read_text(encoding="utf-8").splitlines()]
 
 
 # --- atomic writes --------------------------------------------------------------------------
@@ -81,7 +92,8 @@ def test_a_kill_mid_write_never_loses_an_acknowledged_attempt(path):
         assert done == list(range(len(done))), f"seed {seed}"
         acknowledged += [f"{prefix}-{i}" for i in done]
 
-        data = stored(path)  # parses: never half written
+        assert len(journal_lines(path)) >= len(done)  # every line parses: none half written
+        data = stored(path)
         assert data["version"] == 1
         recorded = [a["exercise"] for a in data["attempts"]]
         assert set(acknowledged) <= set(recorded), f"seed {seed}: lost {set(acknowledged) - set(recorded)}"
@@ -91,66 +103,78 @@ def test_a_kill_mid_write_never_loses_an_acknowledged_attempt(path):
     assert not list(path.parent.glob("*.damaged-*")), "a killed writer must not look like a damaged file"
 
 
-@pytest.mark.parametrize("failure", ["replace", "fsync", "interrupt"])
-def test_a_failed_write_keeps_the_old_file_and_no_temporary_file(path, monkeypatch, failure):
+def _half_write(then):
+    real_write = os.write
+
+    def write(fd, data):
+        real_write(fd, data[: len(data) // 2])
+        if then == "interrupt":  # the learner presses Interrupt with half the line written
+            raise KeyboardInterrupt
+        return len(data) // 2  # a disk that filled up half way
+
+    return write
+
+
+def _raise(error):
+    def broken(*args, **kwargs):
+        raise error
+
+    return broken
+
+
+FAILURES = {  # (what breaks, how the save fails, what is saved)
+    "write": (lambda: ("write", _raise(OSError(28, "No space left on device"))), OSError, "attempt"),
+    "short-write": (lambda: ("write", _half_write("return")), OSError, "attempt"),
+    "interrupt": (lambda: ("write", _half_write("interrupt")), KeyboardInterrupt, "attempt"),
+    "fsync-of-a-reflection": (lambda: ("fsync", _raise(OSError(5, "Input/output error"))), OSError, "reflection"),
+}
+
+
+@pytest.mark.parametrize("failure", list(FAILURES))
+def test_a_failed_write_leaves_the_journal_as_it_was(path, monkeypatch, failure):
     store = ProgressStore(path)
     store.record_attempt("00-paragraphs", passed=False)
     store.record_attempt("00-paragraphs", passed=True)
-    before = path.read_bytes()
+    before = journal_of(path).read_bytes()
 
-    if failure == "replace":
-        def broken_replace(*args, **kwargs):
-            raise OSError(28, "No space left on device")
-
-        monkeypatch.setattr(os, "replace", broken_replace)
-        expected = OSError
-    elif failure == "fsync":
-        def broken_fsync(*args, **kwargs):
-            raise OSError(5, "Input/output error")
-
-        monkeypatch.setattr(os, "fsync", broken_fsync)
-        expected = OSError
-    else:  # the learner presses Interrupt while half the JSON is written
-        def half_dump(data, handle, **kwargs):
-            handle.write('{"version": 1, "attem')
-            handle.flush()
-            raise KeyboardInterrupt
-
-        monkeypatch.setattr(json, "dump", half_dump)  # the json module progress.py writes with
-        expected = KeyboardInterrupt
-
+    breaks, expected, saving = FAILURES[failure]
+    name, broken = breaks()
+    monkeypatch.setattr(os, name, broken)
     with pytest.raises(expected):
-        store.record_attempt("00-language", passed=True)
+        if saving == "attempt":
+            store.record_attempt("00-language", passed=True)
+        else:
+            store.save_reflection("05-reflection", "My words.")
     monkeypatch.undo()
 
-    assert path.read_bytes() == before
+    assert journal_of(path).read_bytes() == before  # no half line left at the end
     assert [a["exercise"] for a in stored(path)["attempts"]] == ["00-paragraphs", "00-paragraphs"]
-    assert sorted(p.name for p in path.parent.iterdir()) == ["progress.json", "progress.json.lock"]
+    assert stored(path)["reflections"] == {}
+    assert sorted(p.name for p in path.parent.iterdir()) == ["progress.json.lock", "progress.jsonl"]
+    store.record_attempt("00-language", passed=True)  # and the next save is whole
+    assert [a["exercise"] for a in journal_lines(path)] == ["00-paragraphs", "00-paragraphs", "00-language"]
 
 
 def test_check_says_when_progress_could_not_be_saved(path, monkeypatch):
     check("00-paragraphs", 24)
-    before = path.read_bytes()
+    before = journal_of(path).read_bytes()
 
-    def broken_replace(*args, **kwargs):
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, "replace", broken_replace)
+    monkeypatch.setattr(os, "write", _raise(OSError(28, "No space left on device")))
     feedback = check("00-paragraphs", 25)
     monkeypatch.undo()
     assert feedback.passed is True
     assert "could not be saved" in feedback.message
-    assert path.read_bytes() == before
-    assert sorted(p.name for p in path.parent.iterdir()) == ["progress.json", "progress.json.lock"]
+    assert journal_of(path).read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir()) == ["progress.json.lock", "progress.jsonl"]
 
 
 # --- damaged files --------------------------------------------------------------------------
 
 def _truncated_file(path):
-    store = ProgressStore(path)
-    for exercise_id in ("00-paragraphs", "00-language", "01-sentences"):
-        store.record_attempt(exercise_id, passed=True)
-    content = path.read_bytes()
+    """An old kit's progress.json, cut in half."""
+    attempts = [{"exercise": e, "passed": True, "at": "2024-01-01T00:00:00+00:00"}
+                for e in ("00-paragraphs", "00-language", "01-sentences")]
+    content = json.dumps({"version": 1, "attempts": attempts, "hints": {}, "reflections": {}}, indent=1).encode()
     return content[: len(content) // 2]
 
 
@@ -253,6 +277,7 @@ def test_two_writers_at_once_lose_nothing(path):
         assert out.split() == [str(i) for i in range(100)]
     recorded = [a["exercise"] for a in stored(path)["attempts"]]
     assert len(recorded) == 200
+    assert [line["exercise"] for line in journal_lines(path)] == recorded  # 200 whole lines, none mixed
     assert sorted(recorded) == sorted([f"left-{i}" for i in range(100)] + [f"right-{i}" for i in range(100)])
     # each writer's own attempts keep their order
     for name in ("left", "right"):
@@ -290,7 +315,7 @@ def test_reflections_are_saved_and_reloaded(path):
     again = ProgressStore(path).load()
     assert again["reflections"]["01-verbs"]["text"] == "second thoughts"
     assert again["reflections"]["02-who-speaks"]["text"] == text
-    assert "“kami”" in path.read_text(encoding="utf-8")  # readable, not \\u escapes
+    assert "“kami”" in journal_of(path).read_text(encoding="utf-8")  # readable, not \\u escapes
 
 
 def test_hint_counters_count_per_exercise_and_persist(path):
@@ -304,7 +329,7 @@ def test_hint_counters_count_per_exercise_and_persist(path):
 def test_a_new_file_is_empty_and_not_written_by_loading(path):
     data = ProgressStore(path).load()
     assert data == {"version": 1, "attempts": [], "hints": {}, "reflections": {}}
-    assert not path.exists()
+    assert not path.exists() and not journal_of(path).exists()
 
 
 def test_blank_attempts_are_marked(path):
@@ -351,3 +376,188 @@ def test_looking_at_progress_works_when_it_cannot_be_saved(unwritable, call):
         pytest.fail(f"{call}() raised {error!r}")
     table = result if call == "exercises" else result.table
     assert set(table["status"]) == {"not tried"}
+
+
+# --- the journal: one line per save, a cut-off line, an old progress.json as its base -------
+
+def test_a_save_appends_one_line_and_rewrites_nothing(path):
+    store = ProgressStore(path)
+    for i in range(300):
+        store.record_attempt(f"ex-{i}", passed=i % 3 == 0)
+    store.save_reflection("05-reflection", "First thoughts.")
+    journal = journal_of(path)
+    before, inode = journal.read_bytes(), journal.stat().st_ino
+
+    store.record_attempt("00-paragraphs", passed=True)
+    after = journal.read_bytes()
+    assert after.startswith(before)  # the 301 lines before it are not touched...
+    added = after[len(before):].decode("utf-8")
+    assert added.endswith("\n") and added.count("\n") == 1  # ...one line is added
+    assert json.loads(added) == {"event": "attempt", "exercise": "00-paragraphs", "passed": True,
+                                 "at": json.loads(added)["at"]}
+    assert journal.stat().st_ino == inode  # the same file, appended to: not a rewritten copy
+
+    for save in (lambda: store.next_hint_index("00-paragraphs"),
+                 lambda: store.save_reflection("05-reflection", "Second thoughts.")):
+        before = journal.read_bytes()
+        save()
+        assert journal.read_bytes().startswith(before)
+        assert journal.read_bytes()[len(before):].count(b"\n") == 1
+    assert journal.stat().st_ino == inode
+    assert len(stored(path)["attempts"]) == 301
+
+
+def test_a_reflection_keeps_its_history_across_stores(path):
+    ProgressStore(path).save_reflection("05-reflection", "One.")
+    ProgressStore(path).save_reflection("05-reflection", "One.")  # the same text: no history entry
+    ProgressStore(path).save_reflection("05-reflection", "Two.")
+    ProgressStore(path).save_reflection("05-reflection", "Three.")
+    record = stored(path)["reflections"]["05-reflection"]
+    assert record["text"] == "Three."
+    assert [old["text"] for old in record["history"]] == ["One.", "Two."]
+
+
+def test_only_reflections_wait_for_the_disk(path, monkeypatch):
+    # the module docstring's decision: attempts and hints are not fsynced, reflections are
+    calls = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (calls.append(fd), real_fsync(fd)))
+    store = ProgressStore(path)
+    store.record_attempt("00-paragraphs", passed=True)
+    store.next_hint_index("00-paragraphs")
+    assert calls == []
+    store.save_reflection("05-reflection", "My words.")
+    assert len(calls) == 1
+
+
+TORN = b'{"event": "attempt", "exercise": "01-sen'
+
+
+def _journal_with_a_torn_line(path):
+    store = ProgressStore(path)
+    store.record_attempt("00-paragraphs", passed=False)
+    store.record_attempt("00-paragraphs", passed=True)
+    with open(journal_of(path), "ab") as journal:  # the kernel died half way through a line
+        journal.write(TORN)
+    return journal_of(path).read_bytes()
+
+
+def test_a_torn_last_line_is_skipped_backed_up_and_reported_once(path):
+    original = _journal_with_a_torn_line(path)
+    store = ProgressStore(path)
+    data = store.load()
+    assert [(a["exercise"], a["passed"]) for a in data["attempts"]] == [("00-paragraphs", False),
+                                                                      ("00-paragraphs", True)]
+    backups = list(path.parent.glob("progress.damaged-*.jsonl"))
+    assert len(backups) == 1 and backups[0].read_bytes() == original  # nothing thrown away
+    assert len(store.notices) == 1 and "1 line" in store.notices[0] and backups[0].name in store.notices[0]
+    assert not journal_of(path).read_bytes().endswith(TORN)
+    assert len(journal_lines(path)) == 2
+
+    again = ProgressStore(path)
+    again.record_attempt("00-language", passed=True)
+    assert again.notices == []  # reported once
+    assert [a["exercise"] for a in journal_lines(path)] == ["00-paragraphs", "00-paragraphs", "00-language"]
+
+
+def test_a_save_after_a_torn_line_starts_on_a_line_of_its_own(path):
+    original = _journal_with_a_torn_line(path)
+    feedback = check("00-language", "a")
+    assert "could not be read" in feedback.message
+    backups = list(path.parent.glob("progress.damaged-*.jsonl"))
+    assert len(backups) == 1 and backups[0].read_bytes() == original
+    assert backups[0].name in feedback.message
+    assert [a["exercise"] for a in journal_lines(path)] == ["00-paragraphs", "00-paragraphs", "00-language"]
+    assert "could not be read" not in check("00-language", "b").message
+
+
+def test_a_hand_edited_line_is_skipped_and_the_rest_kept(path):
+    store = ProgressStore(path)
+    store.record_attempt("00-paragraphs", passed=True)
+    with open(journal_of(path), "a", encoding="utf-8") as journal:
+        journal.write("I was here\n[1, 2]\n" + json.dumps({"event": "attempt", "exercise": 5}) + "\n")
+    store.record_attempt("00-language", passed=True)
+    table = exercises().set_index("id")["status"]
+    assert table["00-paragraphs"] == "passed" and table["00-language"] == "passed"
+    assert len(list(path.parent.glob("progress.damaged-*.jsonl"))) == 1
+    assert [a["exercise"] for a in journal_lines(path)] == ["00-paragraphs", "00-language"]
+
+
+OLD_FILE = {
+    "version": 1,
+    "attempts": [{"exercise": "00-paragraphs", "passed": False, "at": "2024-01-01T00:00:00+00:00"},
+                 {"exercise": "00-paragraphs", "passed": True, "at": "2024-01-01T00:01:00+00:00"}],
+    "hints": {"00-paragraphs": 2},
+    "reflections": {"05-reflection": {"text": "Old words.", "at": "2024-01-01T00:02:00+00:00"},
+                    "05-edited": "typed by hand"},
+}
+
+
+def test_an_old_progress_json_is_the_base_and_never_rewritten(path):
+    path.write_text(json.dumps(OLD_FILE, indent=1), encoding="utf-8")
+    original = path.read_bytes()
+
+    assert check("00-paragraphs", 24).passed is False
+    assert ProgressStore(path).next_hint_index("00-paragraphs") == 2  # counts on from the old file
+    ProgressStore(path).save_reflection("05-reflection", "New words.")
+    ProgressStore(path).save_reflection("05-edited", "Now saved properly.")
+
+    assert path.read_bytes() == original  # kept as it was
+    data = stored(path)
+    assert [(a["exercise"], a["passed"]) for a in data["attempts"]] == [
+        ("00-paragraphs", False), ("00-paragraphs", True), ("00-paragraphs", False)]
+    assert data["hints"] == {"00-paragraphs": 3}
+    assert data["reflections"]["05-reflection"]["text"] == "New words."
+    assert data["reflections"]["05-reflection"]["history"] == [
+        {"text": "Old words.", "at": "2024-01-01T00:02:00+00:00"}]
+    assert data["reflections"]["05-edited"]["history"] == [{"text": "typed by hand", "at": None}]
+    assert len(journal_lines(path)) == 4
+    table = progress().table.set_index("id")
+    assert table.loc["00-paragraphs", "status"] == "passed" and table.loc["00-paragraphs", "attempts"] == 3
+    assert table.loc["00-paragraphs", "first_passed_at"] == "2024-01-01T00:01:00+00:00"
+    assert table.loc["00-language", "status"] == "not tried"
+
+
+def test_a_path_to_the_journal_names_the_same_record(path):
+    ProgressStore(path).record_attempt("00-paragraphs", passed=True)
+    by_journal = ProgressStore(journal_of(path))
+    assert [a["exercise"] for a in by_journal.load()["attempts"]] == ["00-paragraphs"]
+    by_journal.record_attempt("00-language", passed=True)
+    assert [a["exercise"] for a in stored(path)["attempts"]] == ["00-paragraphs", "00-language"]
+
+
+def test_two_processes_saving_hints_and_reflections_at_once_lose_nothing(path):
+    script = textwrap.dedent("""
+        import sys
+        from conflict_reading.progress import ProgressStore
+        store = ProgressStore(sys.argv[1])
+        name = sys.argv[2]
+        print("ready", flush=True)
+        sys.stdin.readline()
+        for i in range(40):
+            print(store.next_hint_index("00-paragraphs"), flush=True)
+            store.save_reflection(f"05-{name}", f"{name} draft {i}")
+            store.record_attempt(f"{name}-{i}", passed=True)
+    """)
+    writers = [subprocess.Popen([sys.executable, "-c", script, str(path), name], cwd=REPO, stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for name in ("left", "right")]
+    for writer in writers:
+        assert writer.stdout.readline().strip() == "ready", writer.stderr.read()
+    for writer in writers:
+        writer.stdin.write("go\n")
+        writer.stdin.flush()
+    shown = []
+    for writer in writers:
+        out, err = writer.communicate(timeout=120)
+        assert writer.returncode == 0, err
+        shown += [int(n) for n in out.split()]
+    assert sorted(shown) == list(range(80))  # no two hint() calls were told the same count
+    data = stored(path)
+    assert data["hints"] == {"00-paragraphs": 80}
+    for name in ("left", "right"):
+        record = data["reflections"][f"05-{name}"]
+        assert record["text"] == f"{name} draft 39"
+        assert [old["text"] for old in record["history"]] == [f"{name} draft {i}" for i in range(39)]
+    assert len(data["attempts"]) == 80
+    assert len(journal_lines(path)) == 240
+    assert not list(path.parent.glob("*.damaged-*"))

@@ -8,7 +8,6 @@ A failure names the notebook and the widget: ``02-who-speaks / quote-walkthrough
 
 from __future__ import annotations
 
-import json
 import re
 import time
 import uuid
@@ -419,7 +418,9 @@ class Reflection(Driver):
 
     def saved_text(self) -> str | None:
         try:
-            data = json.loads(Path(self.lesson.server.progress_file).read_text(encoding="utf-8"))
+            from conflict_reading.progress import ProgressStore
+
+            data = ProgressStore(Path(self.lesson.server.progress_file)).load()
         except (OSError, ValueError):
             return None
         record = data.get("reflections", {}).get(self.key)
