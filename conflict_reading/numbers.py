@@ -73,7 +73,8 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         "slash_date": re.compile(r"(?<![\w/])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{2,4}))?(?![\w/])"),
         "name_code": re.compile(r"\b[A-Za-z]+-?\d+\w*\b"),
-        "age": re.compile(r"\b[A-Z][a-z]+ \((?P<age>\d{1,3})\)"),
+        # "Siti Hidayat (52)", "Margit Sorel, 63,": an age after a name
+        "age": re.compile(r"\b[A-Z][a-z]+(?: \((?P<age>\d{1,3})\)|, (?P<age2>\d{1,3}),)"),
     }
 
 
@@ -116,6 +117,11 @@ def _caseless_sources() -> dict[str, str]:
         "year": rf"\b(?:{_alternation(ctx['year_before'])})\s+(?P<y>(?:19|20)\d\d)\b",
         "ordinal_ke": r"(?<![\w-])ke-(?P<n>\d+)\b|\b(?P<en>\d+)(?:st|nd|rd|th)\b",
         "idioms": _whole_words(ctx["idioms"]),
+        "not_a_single": rf"\bsatu(?:\s+[\w-]+)?\s+(?:{_alternation(ctx['not_a_single_after'])})\b",
+        "pronoun_one": rf"\b(?:{_alternation(ctx['pronoun_one_after'])})\s+one\b(?!\s+of)",
+        "tally": rf"\b(?:{_alternation(ctx['tally_before'])})\s+(?P<a>\d{{1,3}})[-–](?P<b>\d{{1,3}})\b",
+        "time_of_day": (rf"(?<![\w.,])\d{{1,2}}(?:[.:]\d{{2}})?\s?(?:{_alternation(ctx['time_of_day_after'])})"
+                        r"(?![\w])"),
         "names": (rf"\b(?:{_alternation(ctx['name_before'])})\.?\)?\s+(?:nomor\s+|no\.\s*)?\d+(?:[/.:]\d+)*"
                   rf"(?:\s+tahun\s+\d{{4}})?"),
         "duration": rf"{number_pattern}\s+(?P<unit>{_alternation(ctx['time_units'])})\b",
@@ -271,8 +277,12 @@ class _Finder:
             if re.search(r"\d", match.group()) and re.search(r"[A-Za-z]", match.group()):
                 if not re.fullmatch(r"\d+(?:st|nd|rd|th)|ke-\d+", match.group(), re.IGNORECASE):
                     self.block(match.start(), match.end())  # Covid-19, F-16, G20
-        for match in self.caseless.finditer("idioms"):
-            self.block(match.start(), match.end())
+        for match in self.caseless.finditer("tally"):  # "voted 13-0": two counts
+            for group in ("a", "b"):
+                self.add(match.start(group), match.end(group), int(match[group]), None, "count")
+        for name in ("idioms", "not_a_single", "time_of_day", "pronoun_one"):  # salah satu, satu truk pun, 8 a.m.
+            for match in self.caseless.finditer(name):
+                self.block(match.start(), match.end())
         for match in self.caseless.finditer("names"):
             self.block(match.start(), match.end())  # Resolusi 2254, Densus 88, UU No. 5 Tahun 2018, pukul 09.00
 
@@ -308,7 +318,8 @@ class _Finder:
 
     def ages(self) -> None:
         for match in _patterns()["age"].finditer(self.text):
-            self.add(match.start("age"), match.end("age"), int(match["age"]), None, "duration")
+            group = "age" if match["age"] else "age2"
+            self.add(match.start(group), match.end(group), int(match[group]), None, "duration")
 
     def money_and_percent(self) -> None:
         for match in self.caseless.finditer("money"):
@@ -359,8 +370,9 @@ class _Finder:
             elif word.startswith("ke") or word == "pertama":  # Indonesian: the noun comes first ("sesi pertama")
                 self.add(match.start(), match.end(), ordinals[word], previous.lower() if previous_is_noun else None,
                          "ordinal")
-            else:  # English: "the second meeting"
-                self.add(match.start(), match.end(), ordinals[word], following, "ordinal")
+            elif previous and (previous.lower() in ctx["ordinal_determiners_en"] or previous.endswith(("'s", "’s"))):
+                self.add(match.start(), match.end(), ordinals[word], following, "ordinal")  # "the second meeting"
+            # else an adverb: "give way first"
         for word, value in ctx["both"].items():
             for match in self.caseless.finditer(f"both {word}"):
                 self.add(match.start(), match.end(), value, None, "count")

@@ -97,3 +97,40 @@ def test_a_lower_case_fragment_after_the_reporters_clause_is_partial():
 def test_a_sentence_split_by_its_cue_stays_two_direct_quotes():
     text = "“Kami,” kata Dimas Prakoso, “tidak akan mundur.”"
     assert quotes(text) == [("direct", "Dimas Prakoso", "kata"), ("direct", "Dimas Prakoso", "kata")]
+
+
+# --- numbers --------------------------------------------------------------------------------------
+
+def numbers(text):
+    found = find_numbers(Article.from_text(text))
+    return [(row.text, row.value, row.unit if isinstance(row.unit, str) else None, row.kind) for row in found.itertuples()]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "satu truk pun" is "not a single truck": no count
+    ("Militer tidak akan membiarkan satu truk pun lewat, dan tidak satu pun warga boleh keluar.", []),
+    # times of day are not numbers (the contract has no time kind)
+    ("Return to the bridge at 8 a.m. on Wednesday; the convoy left at 5.30 pm.", []),
+    ("Serangan terjadi sekitar pukul 05.30 WIT.", []),
+    # an English ordinal with no determiner and no noun is an adverb
+    ("Neither side wants to be seen to give way first.", []),
+    ("The first exchange freed 40 people.", [("first", 1, "exchange", "ordinal"), ("40", 40, "people", "count")]),
+    # an age after a name, English and Indonesian style: a duration with no unit
+    ("Among them was Margit Sorel, 63, a teacher.", [("63", 63, None, "duration")]),
+    ("Warga bernama Ilona Berat (41) menunggu.", [("41", 41, None, "duration")]),
+    # a vote tally is two counts; "this one" is a pronoun
+    ("The council voted 13-0 to extend it. If there is another attack like this one, we cannot cope.",
+     [("13", 13, None, "count"), ("0", 0, None, "count")]),
+    # Kompas / Detik money and vague amounts
+    ("Kerugian mencapai Rp 1,2 triliun dan ribuan warga mengungsi.",
+     [("Rp 1,2 triliun", 1200000000000, "IDR", "money"), ("ribuan", None, "warga", "vague")]),
+    ("Puluhan orang terluka dan belasan rumah rusak.",
+     [("Puluhan", None, "orang", "vague"), ("belasan", None, "rumah", "vague")]),
+])
+def test_numbers_in_news_styles(text, expected):
+    assert numbers(text) == expected
+
+
+def test_a_dateline_date_with_its_year():
+    found = numbers("Jakarta, CNN Indonesia -- Polisi menangkap tiga orang, Senin (28/6/2021).")
+    assert found == [("tiga", 3, "orang", "count"), ("28/6/2021", "2021-06-28", None, "date")]
