@@ -92,24 +92,33 @@ def _candidates(text: str):
     index, count = 0, len(tokens)
     while index < count:
         start, end = tokens[index]
-        if text[start:end].lower() not in prefixes:  # the common case, without building spans
+        if _lower(text[start:end]) not in prefixes:  # the common case, without building spans
             index += 1
             continue
         found = None  # (size, end) of the longest form so far
         for size in range(1, min(longest, count - index) + 1):
             end = tokens[index + size - 1][1]
             span = " ".join(text[start:end].split())
-            if span.lower() not in prefixes:
+            if _lower(span) not in prefixes:
                 break  # no form begins with these words, nor with more of them
             if text[end:end + 1] == "." and span + "." in forms:
                 found = (size, end + 1)  # "U.S."
-            elif span.lower() in lower:
+            elif _lower(span) in lower:
                 found = (size, end)
         if found:
             yield start, found[1], text[start:found[1]]
             index += found[0]
         else:
             index += 1
+
+
+def _lower(words: str) -> str:
+    """Lower case for matching, with the dotted capital İ as I (``"İSTANBUL"`` → ``"istanbul"``).
+
+    >>> _lower("İSTANBUL"), "İSTANBUL".lower() == "istanbul"
+    ('istanbul', False)
+    """
+    return words.replace("İ", "I").lower()
 
 
 @lru_cache(maxsize=1)
@@ -150,7 +159,7 @@ def _accept(match_text: str, row: dict) -> bool:
         return True  # a dateline or heading in capitals: "ROMA (AP) -"
     if form.isupper():
         return False  # an acronym form ("AS") only as written: not the word "as"
-    return match_text[:1].isupper() and match_text.lower() == form.lower()
+    return match_text[:1].isupper() and _lower(match_text) == form.lower()
 
 
 def find_places(article: Article) -> pd.DataFrame:
@@ -160,7 +169,7 @@ def find_places(article: Article) -> pd.DataFrame:
     ambiguous_people = roles()["person_context"]
     rows = []
     for start, end, found in _candidates(text):
-        row = _forms().get(" ".join(found.split())) or _lower_forms().get(" ".join(found.lower().split()))
+        row = _forms().get(" ".join(found.split())) or _lower_forms().get(" ".join(_lower(found).split()))
         if row is None or not _accept(" ".join(found.split()), row):
             continue
         if text[end:end + 1] == "$" or (

@@ -151,7 +151,16 @@ def _reported_source(text: str) -> str | None:
         name = name or name_after(words[index + length:])
         if name:
             return name
+        if word in _ACCORDING_TO or pair in _ACCORDING_TO:  # "Menurut badan kemanusiaan PBB, …": the source is the phrase
+            phrase = []
+            for following in words[index + length:index + length + 8]:
+                phrase.append(following.strip(",.:;“”\"()"))
+                if following.endswith((",", ".", ":", ";")):
+                    return " ".join(phrase)
     return None
+
+
+_ACCORDING_TO = {"menurut", "according to"}
 
 
 def _full_name(name: str, speakers: list[str]) -> str:

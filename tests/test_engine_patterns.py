@@ -134,3 +134,29 @@ def test_numbers_in_news_styles(text, expected):
 def test_a_dateline_date_with_its_year():
     found = numbers("Jakarta, CNN Indonesia -- Polisi menangkap tiga orang, Senin (28/6/2021).")
     assert found == [("tiga", 3, "orang", "count"), ("28/6/2021", "2021-06-28", None, "date")]
+
+
+# --- places -----------------------------------------------------------------------------------------
+
+def places(text):
+    return find_places(Article.from_text(text))[["text", "name"]].values.tolist()
+
+
+def test_ri_is_indonesia_only_in_capitals():
+    assert places("Juru bicara Kementerian Luar Negeri RI, Dimas Prakoso, tiba.") == [["RI", "Indonesia"]]
+    assert places("Ri adalah kata lain.") == []
+
+
+def test_a_dateline_with_a_dotted_capital_i():
+    assert places("İSTANBUL, Anadolu - Serangan terjadi.") == [["İSTANBUL", "Istanbul"]]
+
+
+# --- story: "Menurut X" is a reported claim with its source --------------------------------------------
+
+def test_menurut_gives_the_source_of_a_sentence():
+    from conflict_reading.story import story_table
+
+    text = "Menurut badan kemanusiaan PBB, 38.000 orang mengungsi. Menurut Dimas, ini konvoi ketiga. Harga naik."
+    table = story_table(Article.from_text(text))
+    assert table[["attribution", "source"]].values.tolist() == [
+        ["reported", "badan kemanusiaan PBB"], ["reported", "Dimas"], ["asserted", ""]]
