@@ -63,7 +63,24 @@ def _draw_world(ax) -> None:
             ax.add_patch(Polygon(ring, closed=True, facecolor="#eeeeee", edgecolor="#999999", linewidth=0.4))
 
 
-def _draw_places(ax, table: pd.DataFrame, scale: float, labels: bool, fontsize: int) -> None:
+# Where a label may sit around its point, in order of preference: (dx, dy) in points, and its alignment.
+_LABEL_SPOTS = [(5, 4, "left", "bottom"), (5, -4, "left", "top"), (-5, 4, "right", "bottom"),
+                (-5, -4, "right", "top"), (0, 9, "center", "bottom"), (0, -9, "center", "top"),
+                (8, 0, "left", "center"), (-8, 0, "right", "center"), (0, 18, "center", "bottom"),
+                (0, -18, "center", "top"), (-5, 16, "right", "bottom"), (-5, -16, "right", "top")]
+
+
+def _renderer(figure):
+    """The figure's renderer, to measure labels before drawing (a canvas-less Figure gets an Agg canvas)."""
+    if not hasattr(figure.canvas, "get_renderer"):
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        FigureCanvasAgg(figure)
+    return figure.canvas.get_renderer()
+
+
+def _draw_places(ax, table: pd.DataFrame, scale: float, labels: bool, fontsize: int, taken: list | None = None,
+                 margin: bool = False) -> None:
     for role, style in ROLE_STYLE.items():
         rows = table[table["role"] == role]
         if rows.empty:
@@ -71,14 +88,53 @@ def _draw_places(ax, table: pd.DataFrame, scale: float, labels: bool, fontsize: 
         ax.scatter(rows["lon"], rows["lat"], s=40 + scale * rows["mentions"], c=style["color"],
                    marker=style["marker"], edgecolors="black", linewidths=0.6, zorder=3, alpha=0.9)
     if labels:
-        placed = []
-        for row in table.itertuples():
-            # a label near one already placed goes below its point instead of above ("Rome" under "Italy")
-            crowded = sum(abs(row.lon - lon) < 6 and abs(row.lat - lat) < 4 for lon, lat in placed)
-            placed.append((row.lon, row.lat))
-            ax.annotate(f"{row.name} ({row.mentions})", (row.lon, row.lat), xytext=(5, 4 - 14 * crowded),
-                        textcoords="offset points", fontsize=fontsize, zorder=4,
-                        bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.7, "linewidth": 0})
+        _place_labels(ax, table, fontsize, [] if taken is None else taken, margin)
+
+
+def _place_labels(ax, table: pd.DataFrame, fontsize: int, taken: list, margin: bool = False) -> None:
+    """Label each point where its label covers no other label and stays inside the axes.
+
+    Most-mentioned places choose first.  Where no spot is free, a label takes the
+    spot where it covers least.  ``taken`` holds the screen boxes already in use
+    (the legend, the inset, labels placed before).  ``margin``: labels may also use
+    the figure's margin to the right of the axes (for the inset at the right edge).
+    """
+    from matplotlib.transforms import Bbox
+
+    renderer = _renderer(ax.figure)
+    locator = ax.get_axes_locator()
+    ax.apply_aspect(locator(ax, renderer) if locator else None)  # the axes' final box, before drawing
+    frame = ax.get_window_extent(renderer)
+    if margin:
+        frame = Bbox.from_extents(frame.x0, frame.y0, max(frame.x1, ax.figure.bbox.x1 - 2), frame.y1)
+
+    def covered(box) -> float:
+        """Area of ``box`` over other boxes or outside the frame (0: a free spot)."""
+        inside = Bbox.intersection(box, frame)
+        area = box.width * box.height - (inside.width * inside.height if inside else 0)
+        for other in taken:
+            both = Bbox.intersection(box, other)
+            area += both.width * both.height if both else 0
+        return area
+
+    for row in table.sort_values("mentions", ascending=False, kind="stable").itertuples():
+        best = None
+        for dx, dy, ha, va in _LABEL_SPOTS:
+            label = ax.annotate(f"{row.name} ({row.mentions})", (row.lon, row.lat), xytext=(dx, dy),
+                                textcoords="offset points", ha=ha, va=va, fontsize=fontsize, zorder=4,
+                                bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.7,
+                                      "linewidth": 0})
+            box = label.get_window_extent(renderer)
+            cost = covered(box)
+            if best is None or cost < best[0]:
+                if best is not None:
+                    best[1].remove()
+                best = (cost, label, box)
+            else:
+                label.remove()
+            if cost == 0:
+                break
+        taken.append(best[2])
 
 
 def place_map(places: pd.DataFrame, ax=None, inset: bool = True, title: str | None = None, presenter: bool | None = None):
@@ -96,7 +152,7 @@ def place_map(places: pd.DataFrame, ax=None, inset: bool = True, title: str | No
     table = mentions_by_place(places)
     fontsize = 14 if presenter else 10
     if ax is None:
-        figure, ax = plt.subplots(figsize=(16, 8.5) if presenter else (12, 6.5))
+        figure, ax = plt.subplots(figsize=(16, 6) if presenter else (12.5, 4.6))
     else:
         figure = ax.figure
     _draw_world(ax)
@@ -105,24 +161,36 @@ def place_map(places: pd.DataFrame, ax=None, inset: bool = True, title: str | No
     ax.set_aspect("equal")
     ax.set_xticks([])
     ax.set_yticks([])
+    if inset and not table.empty:  # the world on the left two thirds, the zoomed Middle East beside it
+        box = ax.get_position()
+        ax.set_position([box.x0, box.y0, box.width * 0.66, box.height])
+    ax.apply_aspect()  # the map's final box, so that the legend and labels can be measured before drawing
     outside = table[~(table["lon"].between(*MIDDLE_EAST["lon"]) & table["lat"].between(*MIDDLE_EAST["lat"]))]
     _draw_places(ax, table, scale=25, labels=False, fontsize=fontsize)
-    _draw_places(ax, outside if inset else table, scale=0, labels=True, fontsize=fontsize)
     ax.set_title(title or "Where the article's places are (point size: mentions)", fontsize=fontsize + 3)
     handles = [Line2D([], [], linestyle="", marker=s["marker"], color=s["color"], markeredgecolor="black",
                       markersize=9, label=s["label"]) for role, s in ROLE_STYLE.items() if role in set(table["role"])]
+    taken = []  # screen boxes that labels must not cover: the legend, the inset, labels already placed
     if handles:
-        ax.legend(handles=handles, loc="lower left", fontsize=fontsize, title="role", title_fontsize=fontsize)
+        legend = ax.legend(handles=handles, loc="lower left", fontsize=fontsize, title="role",
+                           title_fontsize=fontsize)
+        taken.append(legend.get_window_extent(_renderer(figure)))
     if inset and not table.empty:
-        zoom = ax.inset_axes([0.66, 0.5, 0.33, 0.48])  # over northern Asia, clear of Africa
+        zoom = ax.inset_axes([1.04, 0.0, 0.48, 1.0])  # beside the world map: it hides no place
         _draw_world(zoom)
-        _draw_places(zoom, table, scale=25, labels=True, fontsize=fontsize - 1)
         zoom.set_xlim(*MIDDLE_EAST["lon"])
         zoom.set_ylim(*MIDDLE_EAST["lat"])
         zoom.set_aspect("equal")
         zoom.set_xticks([])
         zoom.set_yticks([])
-        zoom.text(0.02, 0.97, "Middle East (zoomed)", transform=zoom.transAxes, va="top", fontsize=fontsize,
-                  bbox={"facecolor": "white", "alpha": 0.8, "linewidth": 0})
+        # the inset's title sits in the Arabian Sea, where no place is named
+        caption = zoom.text(0.98, 0.02, "Middle East (zoomed)", transform=zoom.transAxes, ha="right", va="bottom",
+                            fontsize=fontsize, bbox={"facecolor": "white", "alpha": 0.8, "linewidth": 0})
+        zoom.apply_aspect(zoom.get_axes_locator()(zoom, _renderer(figure)))
+        _draw_places(zoom, table.drop(outside.index), scale=25, labels=True, fontsize=fontsize - 1,
+                     taken=[caption.get_window_extent(_renderer(figure))], margin=True)
         ax.indicate_inset_zoom(zoom, edgecolor="#333333")
+        renderer = _renderer(figure)
+        taken.append(zoom.get_tightbbox(renderer))
+    _draw_places(ax, outside if inset else table, scale=0, labels=True, fontsize=fontsize, taken=taken)
     return figure

@@ -47,3 +47,33 @@ def test_places_without_roles_are_drawn_as_other():
     places = pd.DataFrame({"name": ["Gaza Strip"], "kind": ["region"], "lat": [31.4], "lon": [34.4]})
     assert mentions_by_place(places)["role"].tolist() == ["other"]
     place_map(places).canvas.draw()
+
+
+def _label_boxes(figure):
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    main = figure.axes[0]
+    return [(text.get_text(), text.get_window_extent(renderer))
+            for ax in [main, *main.child_axes] for text in ax.texts if text.get_text() != "Middle East (zoomed)"]
+
+
+def test_each_place_is_labelled_once_and_labels_do_not_overlap(article):
+    # The seed's places crowd the Middle East: Syria, Iraq, Iran and Afghanistan sit a few degrees apart.
+    places = find_places(article)
+    for presenter in (False, True):
+        boxes = _label_boxes(place_map(places, presenter=presenter))
+        names = sorted(name for name, _ in boxes)
+        expected = sorted(f"{row.name} ({row.mentions})" for row in mentions_by_place(places).itertuples())
+        assert names == expected
+        overlapping = [(a, b) for i, (a, box_a) in enumerate(boxes) for b, box_b in boxes[i + 1:]
+                       if box_a.overlaps(box_b) and box_a.intersection(box_a, box_b).width > 1
+                       and box_a.intersection(box_a, box_b).height > 1]
+        assert overlapping == [], f"presenter={presenter}: labels overlap: {overlapping}"
+
+
+def test_the_inset_hides_no_place_of_the_world_map(article):
+    figure = place_map(find_places(article))
+    figure.canvas.draw()
+    main = figure.axes[0]
+    world, inset = main.get_window_extent(), main.child_axes[0].get_window_extent()
+    assert not world.overlaps(inset)
