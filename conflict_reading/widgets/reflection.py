@@ -62,7 +62,7 @@ class ReflectionBox(WithFallback):
 
     @staticmethod
     def _saved_message(saved: dict) -> str:
-        return f"✔ Saved at {html.escape(str(saved.get('at', '')))}. Run this cell again and your text comes back."
+        return f"✔ Saved at {html.escape(_readable_time(saved.get('at')))}. Run this cell again and your text comes back."
 
     def _asking(self, on: bool) -> None:
         for button in (self.clear_button, self.keep_button):
@@ -92,3 +92,20 @@ class ReflectionBox(WithFallback):
         self.text_input.value = self.saved_text or ""
         self.status.value = "✔ Kept your saved text: it is back in the box."
         self._asking(False)
+
+
+def _readable_time(stamp) -> str:
+    """An ISO time as a learner reads it, in the computer's time zone.
+
+    >>> _readable_time("2026-11-24T22:05:48+00:00").endswith("2026")
+    True
+    >>> _readable_time("not a time")
+    'not a time'
+    """
+    from datetime import datetime
+
+    try:
+        when = datetime.fromisoformat(str(stamp)).astimezone()
+    except ValueError:
+        return str(stamp or "")
+    return f"{when:%H:%M} on {when.day} {when:%B %Y}"
