@@ -34,7 +34,10 @@ def progress_file() -> Path:
 
     ``CONFLICT_READING_PROGRESS`` if set; otherwise ``my-progress/progress.json``
     in the kit's folder (the nearest folder above the working folder that holds
-    ``notebooks/`` and ``exercises/``), or in the working folder itself.
+    ``notebooks/`` and ``exercises/``), or in the working folder itself.  The
+    record itself is the journal ``progress.jsonl`` beside that path; a
+    ``progress.json`` there (from an older kit) is read as its start (see
+    :mod:`conflict_reading.progress`).
     """
     if os.environ.get("CONFLICT_READING_PROGRESS"):
         return Path(os.environ["CONFLICT_READING_PROGRESS"])
