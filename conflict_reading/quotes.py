@@ -556,16 +556,17 @@ def _person_mentions(text: str) -> list[tuple[int, str]]:
         for name in names:
             if name and len(name.split()) >= 2:
                 mentions.append((pos, name))
-    for match in _NAME_WITH_AGE.finditer(text):  # "Margit Sorel, 63,", "Ilona Berat (41)"
-        name = name_before(match.group(1).split())
-        if name and len(name.split()) >= 2:
-            mentions.append((match.start(1) + match.group(1).find(name.split()[0]), name))
+    for match in _AGE_AFTER_NAME.finditer(text):  # "Margit Sorel, 63,", "Ilona Berat (41)"
+        before = text[max(0, match.start() - 60):match.start()]
+        name = name_before(before.split()[-4:])
+        if name and len(name.split()) >= 2 and before.endswith(name):
+            mentions.append((match.start() - len(name), name))
     mentions.sort(key=lambda mention: mention[0])
     return mentions
 
 
-# A person introduced with an age: "Margit Sorel, 63," / "Ilona Berat (41)" (a regex scan, linear).
-_NAME_WITH_AGE = re.compile(r"((?:[^\W\d_][\w’'-]* ){1,3}[^\W\d_][\w’'-]*)(?:, \d{1,3},| \(\d{1,3}\))")
+# An age after a word: "Margit Sorel, 63," / "Ilona Berat (41)"; the name before it is read from a few words.
+_AGE_AFTER_NAME = re.compile(r"(?<=[^\W\d_])(?:, \d{1,3},| \(\d{1,3}\))")
 
 
 class _Speakers:
