@@ -46,12 +46,13 @@ def test_devset_invented_articles_are_marked_as_invented():
 
 
 def test_quote_accuracy_on_the_development_set_does_not_regress():
-    # Floors set below the figures measured when the engine landed (F1 1.00, speaker 0.81):
-    # a change that drops below them has broken something general.
+    # Floors set below the figures measured (2026-11-24, 13 articles, 110 quotations: F1 1.00, speaker 0.98,
+    # kind 0.99; speaker was 0.81 when the engine landed): a change that drops below them has broken
+    # something general.
     summary = _accuracy_module().quotes_report()
-    assert summary["quotes_f1"] >= 0.9
-    assert summary["quotes_speaker_accuracy"] >= 0.7
-    assert summary["quotes_kind_accuracy"] >= 0.85
+    assert summary["quotes_f1"] >= 0.95
+    assert summary["quotes_speaker_accuracy"] >= 0.93
+    assert summary["quotes_kind_accuracy"] >= 0.95
 
 
 NUMBER_KINDS = {"count", "money", "date", "duration", "ordinal", "percent", "vague"}
@@ -72,11 +73,11 @@ def test_gold_numbers_point_at_their_text(path):
 
 
 def test_number_accuracy_on_the_development_set_does_not_regress():
-    # Floors below the figures measured when the engine landed (F1 0.99, values 1.00, kinds 1.00).
+    # Floors below the figures measured (2026-11-24, 13 articles, 251 numbers: F1 1.00, values 1.00, kinds 1.00).
     summary = _accuracy_module().numbers_report()
-    assert summary["numbers_f1"] >= 0.9
-    assert summary["numbers_value_accuracy"] >= 0.9
-    assert summary["numbers_kind_accuracy"] >= 0.9
+    assert summary["numbers_f1"] >= 0.96
+    assert summary["numbers_value_accuracy"] >= 0.96
+    assert summary["numbers_kind_accuracy"] >= 0.96
 
 
 def test_place_accuracy_on_the_development_set_does_not_regress():
