@@ -12,6 +12,12 @@ Roles, where the words around a name tell (``lexicons/place-roles.toml``):
 standing for a government: *didukung Iran*, *Amerika melancarkan*), ``event``
 (where something happens: *di Roma*, *perbatasan Irak*), else ``other``.
 
+Local places no gazetteer holds (villages, districts, valleys, rivers: *Kampung
+Yelonggom*, *kota Dalmen*, *Lembah Arsa*, *the village of Kuntar*) are found
+from the word that announces them (``lexicons/place-cues.toml``), with lat/lon
+``None``; a name the article so introduces is also found where it is later
+written alone (*Yelonggom*), in that article only.  See ``local_places``.
+
 >>> from conflict_reading import Article
 >>> text = "Menlu Italia bertemu di Roma, setelah Amerika menyerang milisi yang didukung Iran di perbatasan Irak-Suriah."
 >>> find_places(Article.from_text(text))[["text", "name", "role"]].values.tolist()[:4]
@@ -30,7 +36,7 @@ from pathlib import Path
 import pandas as pd
 
 from .article import Article, paragraph_spans
-from .lexicons import LEXICON_DIR
+from .lexicons import LEXICON_DIR, word_list
 
 GAZETTEER = Path(__file__).parent / "gazetteer" / "places.csv"
 COLUMNS = ["text", "paragraph", "name", "kind", "lat", "lon", "role", "start", "end"]
@@ -169,6 +175,7 @@ def find_places(article: Article) -> pd.DataFrame:
     ambiguous_people = roles()["person_context"]
     rows = []
     for start, end, found in _candidates(text):
+        introduced = False
         row = _forms().get(" ".join(found.split())) or _lower_forms().get(" ".join(_lower(found).split()))
         if row is None or not _accept(" ".join(found.split()), row):
             continue
@@ -181,6 +188,7 @@ def find_places(article: Article) -> pd.DataFrame:
             if found.startswith(prefix + " ") and len(found) > len(prefix) + 1:
                 start += len(prefix) + 1  # "Kota Palu": the name is "Palu"
                 found = text[start:end]
+                introduced = True
                 break
         if "first name" in (row.get("notes") or ""):
             following = _word_after(text, end)
@@ -195,11 +203,265 @@ def find_places(article: Article) -> pd.DataFrame:
             "lat": None if pd.isna(row["lat"]) else round(float(row["lat"]), 4),
             "lon": None if pd.isna(row["lon"]) else round(float(row["lon"]), 4),
             "role": _role(text, start, end),
-            "start": start, "end": end,
+            "start": start, "end": end, "introduced": introduced,
         })
+    rows = _with_local_places(text, starts, rows)
     # A name joined to the one before ("Irak dan Suriah", "Irak-Suriah", "Sahel, Mozambik") shares its role.
     for previous, row in zip(rows, rows[1:]):
         between = text[previous["end"]:row["start"]].strip().lower()
         if between in ("dan", "and", "atau", "or", "-", "–", ",", "serta") and row["role"] == "other":
             row["role"] = previous["role"]
     return pd.DataFrame(rows, columns=COLUMNS, dtype=object).astype({"paragraph": int, "start": int, "end": int})
+
+
+# --- Local places the gazetteer does not hold ------------------------------------------------------
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w-]*")
+_GAP = re.compile(r"[ \t]+")
+_DATELINE = re.compile(r"\A([^\W\d_][^\W\d_'’.-]*(?:[ \t][^\W\d_][^\W\d_'’.-]*){0,2}),")
+_DATELINE_COUNTRY = re.compile(r"[ \t]*([^\W\d_][\w-]*(?:[ \t][^\W\d_][\w-]*){0,2})[ \t]*\(")
+
+
+@lru_cache(maxsize=1)
+def place_cues() -> dict:
+    """``lexicons/place-cues.toml``: cue words before/after a local place name, and words that are never names.
+
+    >>> place_cues()["before_by_word"]["kampung"]["kind"], place_cues()["after_by_word"]["river"]["name"]
+    ('city', '{} River')
+    """
+    with open(LEXICON_DIR / "place-cues.toml", "rb") as handle:
+        table = tomllib.load(handle)
+    for side in ("before", "after"):
+        table[side + "_by_word"] = {word.lower(): entry for entry in table[side] for word in entry["words"]}
+        written = {form for word in table[side + "_by_word"]
+                   for form in (word, word[:1].upper() + word[1:], word.title(), word.upper())}
+        alternation = _trie_pattern(written)  # one branch per first letter: 3x faster than a flat alternation
+        table[side + "_pattern"] = re.compile(
+            r"(?<![\w.])(" + alternation + r")[ \t]+" if side == "before" else r"(?<=[ \t])(" + alternation + r")\b")
+    table["not_names"] = frozenset(table["not_names"])
+    return table
+
+
+def _trie_pattern(words) -> str:
+    """A regular expression matching any of ``words``, built as a letter tree (a space matches any blanks).
+
+    >>> pattern = _trie_pattern(["desa", "dusun", "the town of"])
+    >>> pattern.startswith("(?:d(?:esa|usun)|"), bool(re.fullmatch(pattern, "the  town of"))
+    (True, True)
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        parts = [(r"[ \t]+" if letter == " " else re.escape(letter)) + branch(child)
+                 for letter, child in sorted(node.items()) if letter]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return branch(tree)
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalised word that can be part of a local place name: not ``AKBP``, ``Senin``, ``Kapolres``.
+
+    >>> [_is_name_word(w) for w in ("Yelonggom", "AKBP", "Senin", "Kapolres", "warga")]
+    [True, False, False, False, False]
+    """
+    cues = place_cues()
+    lower = word.lower()
+    return (word[:1].isupper() and not (len(word) > 1 and word.isupper()) and word not in cues["not_names"]
+            and lower not in word_list("speaker-titles") and lower not in cues["before_by_word"])
+
+
+@lru_cache(maxsize=1)
+def _offices() -> frozenset[str]:
+    """Offices after which a place is one word ("Kepala Desa Sukamaju Agus Salim" -> "Sukamaju")."""
+    return word_list("office-of-place-titles") | frozenset(place_cues()["offices"])
+
+
+def _name_after(text: str, position: int, most: int = 3) -> tuple[int, int] | None:
+    """The span of the one to ``most`` capitalised name words starting at ``position``, or None."""
+    start = end = None
+    for _ in range(most):
+        word = _NAME_WORD.match(text, position)
+        if not word or not _is_name_word(word.group()):
+            break
+        start = word.start() if start is None else start
+        end = word.end()
+        gap = _GAP.match(text, end)
+        if not gap:
+            break
+        position = gap.end()
+    return None if start is None else (start, end)
+
+
+def _name_before(text: str, position: int) -> tuple[int, int] | None:
+    """The span of the one to three capitalised name words ending just before the gap at ``position``."""
+    window_start = max(0, position - 120)
+    words = list(_NAME_WORD.finditer(text, window_start, position))
+    start = end = None
+    boundary = position
+    for word in reversed(words[-3:]):
+        if not _GAP.fullmatch(text, word.end(), boundary) or not _is_name_word(word.group()):
+            break
+        start, end = word.start(), end or word.end()
+        boundary = word.start()
+    return None if start is None else (start, end)
+
+
+def _cue_candidates(text: str):
+    """(start, end, cue_start, cue_end, name, kind) of each place a cue word announces, in text order.
+
+    >>> [c[4:] for c in _cue_candidates("Warga Desa Bolo dan Lembah Arsa mengungsi ke Poso district.")]
+    [('Bolo', 'city'), ('Arsa Valley', 'region'), ('Poso', 'region')]
+    """
+    cues = place_cues()
+    found = []
+    for match in cues["before_pattern"].finditer(text):
+        entry = cues["before_by_word"][" ".join(match.group(1).lower().split())]
+        cue = " ".join(match.group(1).lower().split())
+        previous = _words_before(text, match.start(1), 1)
+        after_office = cue in _offices() or bool(previous and previous[-1].lower() in _offices())
+        span = _name_after(text, match.end(), 1 if after_office else 3)
+        inside = entry["inside"] and match.group(1)[:1].isupper()
+        if span is None or (inside and _name_word_before(text, match.start())):
+            continue  # no name; or a longer name with the cue inside ("Laskar Lembah Hijau", a group)
+        words = " ".join(text[span[0]:span[1]].split())
+        if inside:
+            found.append((match.start(), span[1], match.start(1), match.end(1), entry["name"].format(words), entry["kind"]))
+        else:
+            found.append((span[0], span[1], match.start(1), match.end(1), words, entry["kind"]))
+    for match in cues["after_pattern"].finditer(text):
+        entry = cues["after_by_word"][match.group(1).lower()]
+        if entry["inside"] and not match.group(1)[:1].isupper():
+            continue  # "the river", not "Mirren River"
+        span = _name_before(text, match.start())
+        if span is None:
+            continue
+        words = " ".join(text[span[0]:span[1]].split())
+        if entry["inside"]:
+            found.append((span[0], match.end(), match.start(1), match.end(1), entry["name"].format(words), entry["kind"]))
+        else:
+            found.append((span[0], span[1], match.start(1), match.end(1), words, entry["kind"]))
+    found.extend(_dateline_candidates(text))
+    return sorted(found)
+
+
+def _dateline_candidates(text: str):
+    """A dateline in capitals (``MIRREN BRIDGE, Estmar (Practice Wire) —``): the place, and a country before ``(``.
+
+    >>> [c[4:] for c in _dateline_candidates("MIRREN BRIDGE, Estmar (Practice Wire) — An exchange")]
+    [('Mirren Bridge', 'other'), ('Estmar', 'country')]
+    """
+    match = _DATELINE.match(text)
+    if not match or not match.group(1).isupper():
+        return []
+    name = " ".join(word.capitalize() for word in match.group(1).split())
+    last = place_cues()["after_by_word"].get(name.split()[-1].lower())
+    kind = last["kind"] if last and last["inside"] and len(name.split()) > 1 else "city"
+    found = [(0, match.end(1), 0, 0, name, kind)]
+    country = _DATELINE_COUNTRY.match(text, match.end())
+    if country and _name_after(text, country.start(1)) == country.span(1):
+        found.append((country.start(1), country.end(1), 0, 0, country.group(1), "country"))
+    return found
+
+
+def _overlapping(spans: list[tuple[int, int]], start: int, end: int) -> list[int]:
+    """Indexes of the sorted, non-overlapping ``spans`` that overlap [start, end)."""
+    index = max(0, bisect.bisect_right(spans, (start, float("inf"))) - 1)
+    hits = []
+    while index < len(spans) and spans[index][0] < end:
+        if spans[index][1] > start:
+            hits.append(index)
+        index += 1
+    return hits
+
+
+def _with_local_places(text: str, starts: list[int], rows: list[dict]) -> list[dict]:
+    """The gazetteer's ``rows`` and the local places cues announce, then their later bare mentions."""
+    introduced = {row["text"]: row for row in rows if row["introduced"]}  # "Kabupaten Puncak" -> "Puncak"
+    dropped = set()
+    local = []
+    spans = [(row["start"], row["end"]) for row in rows]
+    for start, end, cue_start, cue_end, name, kind in _cue_candidates(text):
+        hits = _overlapping(spans, start, end)
+        if any(not (cue_start <= rows[i]["start"] and rows[i]["end"] <= cue_end) for i in hits):
+            continue  # the gazetteer knows this name ("Kota Palu"): it wins
+        if local and local[-1]["end"] > start:
+            continue
+        dropped.update(hits)  # "Teluk" alone is the Persian Gulf, not in "Teluk Bintuni"
+        known = introduced.get(text[start:end])
+        local.append(_local_row(text, starts, start, end, name, kind, known))
+    rows = sorted([row for i, row in enumerate(rows) if i not in dropped] + local, key=lambda row: row["start"])
+    return _with_repeats(text, starts, rows, local, introduced)
+
+
+def _local_row(text, starts, start, end, name, kind, known=None) -> dict:
+    row = {"text": text[start:end], "paragraph": max(1, bisect.bisect_right(starts, start)),
+           "name": name, "kind": kind, "lat": None, "lon": None,
+           "role": _role(text, start, end), "start": start, "end": end, "introduced": True}
+    if known is not None:
+        row.update({key: known[key] for key in ("name", "kind", "lat", "lon")})
+    return row
+
+
+def _with_repeats(text, starts, rows, local, introduced) -> list[dict]:
+    """Later mentions of a name the article introduced with a cue ("Desa Bolo" ... "Bolo"), same place.
+
+    One pass of one regular expression over the text: linear in its length.
+    """
+    by_text = {}
+    for row in list(introduced.values()) + local:
+        if _lower(row["text"]) in _lower_forms():
+            continue  # already found everywhere by the gazetteer
+        by_text.setdefault(row["text"], row)
+        if row["text"].isupper():
+            by_text.setdefault(" ".join(w.capitalize() for w in row["text"].split()), row)
+    if not by_text:
+        return rows
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(by_text, key=len, reverse=True)))
+                         + r")(?![\w-])")
+    spans = [(row["start"], row["end"]) for row in rows]
+    repeats = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if _overlapping(spans, start, end) or _joined_to_a_name(text, start, end):
+            continue
+        repeats.append(_local_row(text, starts, start, end, "", "", by_text[match.group()]))
+    return sorted(rows + repeats, key=lambda row: row["start"])
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    """Does a sentence (or paragraph) begin at ``position``?
+
+    >>> _starts_sentence("Aman. Warga pulang.", 6), _starts_sentence("Kata Warga.", 5)
+    (True, False)
+    """
+    before = text[max(0, position - 3):position].rstrip(" \t“\"«(")
+    return not before or before[-1] in ".!?\n:"
+
+
+def _joined_to_a_name(text: str, start: int, end: int) -> bool:
+    """Is the name part of a longer capitalised name ("Front Pembebasan Arsa", "Dalmen Utara")?"""
+    gap = _GAP.match(text, end)
+    after = _NAME_WORD.match(text, gap.end()) if gap else None
+    return _name_word_before(text, start) or (after is not None and _is_name_word(after.group()))
+
+
+def _name_word_before(text: str, start: int) -> bool:
+    """Is the word at ``start`` preceded by a capitalised name word, other than one alone at a sentence start?
+
+    >>> _name_word_before("Laskar Lembah Hijau", 7), _name_word_before("Kelompok Laskar Lembah Hijau", 16)
+    (False, True)
+    """
+    before = _name_before(text, start) if start > 0 and text[start - 1] in " \t" else None
+    if before is None:
+        return False
+    one_word = not any(blank in text[before[0]:before[1]] for blank in " \t")
+    return not (one_word and _starts_sentence(text, before[0]))  # "Warga Wolobara mengungsi."

@@ -64,3 +64,117 @@ def test_coordinates_are_representative_points():
     rome, syria = table.to_dict("records")
     assert abs(rome["lat"] - 41.9) < 0.3 and abs(rome["lon"] - 12.5) < 0.3
     assert abs(syria["lat"] - 35) < 3 and abs(syria["lon"] - 38) < 3
+
+
+# --- Local places the gazetteer does not hold: invented names, expected values written by reading ---
+
+def local(text, language="id"):
+    table = find_places(Article.from_text(text, language=language))
+    return [(row.text, row.name, row.kind, row.lat, row.lon) for row in table.itertuples()]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Warga Desa Wolobara mengungsi.", [("Wolobara", "Wolobara", "city")]),
+        ("Pos itu di Kampung Yogimbe, dekat hutan.", [("Yogimbe", "Yogimbe", "city")]),
+        ("Mereka berasal dari dusun Tanah Rata.", [("Tanah Rata", "Tanah Rata", "city")]),
+        ("Kontak tembak terjadi di Distrik Sinakma.", [("Sinakma", "Sinakma", "region")]),
+        ("Serangan di Kecamatan Wera Pesisir menewaskan dua orang.", [("Wera Pesisir", "Wera Pesisir", "region")]),
+        ("Bantuan tiba di Kabupaten Lorinde kemarin.", [("Lorinde", "Lorinde", "region")]),
+        ("Pertempuran pindah ke jalan-jalan kota Dalvar.", [("Dalvar", "Dalvar", "city")]),
+        # a capitalised geographic word is part of the name, and the English name is made from it
+        ("Warga mengungsi dari Lembah Korsa.", [("Lembah Korsa", "Korsa Valley", "region")]),
+        ("Mereka menyeberangi Sungai Mebra.", [("Sungai Mebra", "Mebra River", "water")]),
+        ("Kapal berlabuh di Teluk Wondama.", [("Teluk Wondama", "Wondama Bay", "water")]),
+        ("Para pendaki turun dari Gunung Lawuri.", [("Gunung Lawuri", "Mount Lawuri", "other")]),
+        ("Konvoi tertahan di pos pemeriksaan Batu Sirah.", [("Batu Sirah", "Batu Sirah", "other")]),
+    ],
+)
+def test_a_cue_word_announces_a_local_place(text, expected):
+    assert [row[:3] for row in local(text)] == expected
+    assert all(row[3] is None and row[4] is None for row in local(text))  # lat/lon unknown, not invented
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Fighting reached the village of Kuntar overnight.", [("Kuntar", "Kuntar", "city")]),
+        ("Rebels held the town of Old Marsh for a week.", [("Old Marsh", "Old Marsh", "city")]),
+        ("Families waited on both banks of the Mirrel River.", [("Mirrel River", "Mirrel River", "water")]),
+        ("Troops moved into Daraya province on Monday.", [("Daraya", "Daraya", "region")]),
+        ("Officials in the capital, Castelmar, denied it.", [("Castelmar", "Castelmar", "city")]),
+    ],
+)
+def test_english_cues(text, expected):
+    assert [row[:3] for row in local(text, "en")] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kelompok Laskar Lembah Merapi mengaku bertanggung jawab.",  # a group's name, not a valley
+        "Ia tinggal di Jalan Merdeka Barat.",  # a street is an address, not a place on the story's map
+        "Truk itu sudah tiga kali Diperiksa.",  # "kali" (times) is not a river
+        "Pasukan menyisir desa itu. Sungai meluap.",  # a cue with no name after it
+        "The soldiers crossed the river and the village was empty.",
+    ],
+)
+def test_no_local_place(text):
+    assert local(text) == []
+
+
+def test_the_name_stops_at_a_rank_a_weekday_a_title_or_punctuation():
+    assert [row[0] for row in local("Kapolres Lorinde AKBP Yosef Taba tiba di Desa Wolobara Senin pagi.")] == [
+        "Lorinde", "Wolobara"]
+    assert [row[0] for row in local("Pengungsi dari Kampung Yogimbe, Distrik Sinakma, tiba.")] == [
+        "Yogimbe", "Sinakma"]
+
+
+def test_after_an_office_the_place_is_one_word():
+    # "Kepala Desa Sukamaju Agus Salim": the village head's name follows the village with no comma
+    assert [row[0] for row in local("Kepala Desa Sukamaju Agus Salim mengatakan warga aman.")] == ["Sukamaju"]
+
+
+def test_a_known_name_after_a_cue_keeps_the_gazetteer_place():
+    (row,) = local("Densus menggerebek rumah di Kota Palu.")
+    assert row[:3] == ("Palu", "Palu", "city")
+    assert abs(row[3] - (-0.9)) < 0.2 and abs(row[4] - 119.9) < 0.2  # the gazetteer's point, not None
+
+
+def test_a_name_introduced_with_a_cue_is_found_again_alone():
+    rows = local("Api membakar rumah di Desa Wolobara. Warga Wolobara mengungsi ke Distrik Sinakma. "
+                 "Di Sinakma, bantuan menipis.")
+    assert [row[:3] for row in rows] == [
+        ("Wolobara", "Wolobara", "city"), ("Wolobara", "Wolobara", "city"),
+        ("Sinakma", "Sinakma", "region"), ("Sinakma", "Sinakma", "region")]
+
+
+def test_a_repeat_takes_the_known_place_of_an_administrative_name():
+    # "Kabupaten Puncak" is in the gazetteer, bare "Puncak" (a peak) is not: once introduced, it is that regency
+    rows = local("Pos di Kabupaten Puncak diserang. Kapolres Puncak membenarkan. Situasi Puncak kini aman.")
+    assert [row[0] for row in rows] == ["Puncak", "Puncak", "Puncak"]
+    assert len({row[1:] for row in rows}) == 1 and rows[0][3] is not None
+
+
+def test_repeats_stay_inside_one_article_and_outside_longer_names():
+    assert local("Warga Wolobara mengungsi.") == []  # never introduced in this article
+    rows = local("Di Desa Wolobara, Front Wolobara Merdeka berkumpul.")
+    assert [row[0] for row in rows] == ["Wolobara"]  # "Front Wolobara Merdeka" is a group
+
+
+def test_an_unknown_dateline_and_its_country():
+    text = "MIRREL BRIDGE, Ostmar (Practice Wire) — Talks in Ostmar's capital failed. Ostmar denied it."
+    rows = local(text, "en")
+    assert [row[:3] for row in rows] == [
+        ("MIRREL BRIDGE", "Mirrel Bridge", "other"), ("Ostmar", "Ostmar", "country"),
+        ("Ostmar", "Ostmar", "country"), ("Ostmar", "Ostmar", "country")]
+
+
+def test_local_places_have_exact_offsets_in_text_order():
+    text = "Warga Lembah Korsa dan Desa Wolobara mengungsi ke the town of Kuntar. Wolobara sepi."
+    table = find_places(Article.from_text(text))
+    assert table["start"].tolist() == sorted(table["start"])
+    for row in table.itertuples():
+        assert text[row.start:row.end] == row.text
+    assert len(table) == 4
