@@ -81,9 +81,10 @@ def test_number_accuracy_on_the_development_set_does_not_regress():
 
 
 def test_place_accuracy_on_the_development_set_does_not_regress():
-    # Floors below the figures measured when the engine landed (F1 0.97, names 0.94, kinds 0.99).
+    # Floors below the figures measured (2026-11-24, 13 articles, 203 places: F1 0.97 with places found from
+    # their cue words, names 0.94, kinds 0.99).
     summary = _accuracy_module().places_report()
-    assert summary["places_f1"] >= 0.9
+    assert summary["places_f1"] >= 0.94
     assert summary["places_name_accuracy"] >= 0.85
     assert summary["places_kind_accuracy"] >= 0.9
 
