@@ -659,29 +659,28 @@ class _Speakers:
             if positions:
                 return self.full_names[positions[0]]
         for position in self._positions_with(self._with_last_word, given[-1]):
-            full = self.full_names[position]
-            last = _surname_tokens(full)
-            if given[-len(last):] == last or (len(given) >= len(last) and _same_tokens(given[-len(last):], last)):
-                first = given[: -len(last)]
-                full_first = _name_tokens(full)[: -len(last)]
-                if not first or not full_first or _same_tokens(first[-1:], full_first[-1:]):
-                    return full
+            if _can_be(given, self.full_names[position]):
+                return self.full_names[position]
         return None
 
     def _match_by_looking_at_all(self, given: tuple[str, ...]) -> str | None:
-        for full in reversed(self.full_names):
-            last = _surname_tokens(full)
-            if given[-len(last):] == last or (len(given) >= len(last) and _same_tokens(given[-len(last):], last)):
-                first = given[: -len(last)]
-                full_first = _name_tokens(full)[: -len(last)]
-                if not first or not full_first or _same_tokens(first[-1:], full_first[-1:]):
-                    return full
-        return None
+        return next((full for full in reversed(self.full_names) if _can_be(given, full)), None)
 
     def resolve(self, name: str | None) -> str | None:
         if not name:
             return name
         return self.match(name) or self.add(name)
+
+
+def _can_be(given: tuple[str, ...], full: str) -> bool:
+    """Whether a name whose words are ``given`` can be the person ``full``: the same surname, and
+    (where both have one) a close last first name."""
+    last = _surname_tokens(full)
+    if given[-len(last):] == last or (len(given) >= len(last) and _same_tokens(given[-len(last):], last)):
+        first = given[: -len(last)]
+        full_first = _name_tokens(full)[: -len(last)]
+        return not first or not full_first or _same_tokens(first[-1:], full_first[-1:])
+    return False
 
 
 @lru_cache(maxsize=16384)
