@@ -24,6 +24,8 @@ from conflict_reading.widgets.numbers import (
     highlight_numbers,
 )
 
+from .widget_steps import go_to, plain
+
 # Okabe & Ito's palette (without black), as published.
 OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
 
@@ -52,18 +54,6 @@ def numbers(article):
 @pytest.fixture(scope="module")
 def gold_records():
     return json.loads((annotations_dir() / "koalisi-isis-roma.json").read_text(encoding="utf-8"))["numbers"]
-
-
-def go_to(stepper, index):
-    while stepper.index < index:
-        stepper.next_button.click()
-    while stepper.index > index:
-        stepper.prev_button.click()
-    assert stepper.index == index
-
-
-def plain(markup):
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", markup))
 
 
 # --- highlight_numbers ---------------------------------------------------------------------------

@@ -17,6 +17,8 @@ from conflict_reading.places import find_places
 from conflict_reading.widgets.fallback import WithFallback
 from conflict_reading.widgets.places import ROLE_COLOURS, PlaceSpotter, RoleSorter, highlight_places
 
+from .widget_steps import go_to, plain
+
 # Index of a sentence in the spotter (0-based; the article has 28 sentences) → what it holds, by hand.
 SENTENCE_1 = 0    # ¶1: Amerika, Afghanistan
 SENTENCE_3 = 2    # ¶3: di Roma
@@ -35,18 +37,6 @@ def article():
 def gold():
     records = json.loads((annotations_dir() / "koalisi-isis-roma.json").read_text(encoding="utf-8"))["places"]
     return pd.DataFrame(records)
-
-
-def go_to(stepper, index):
-    while stepper.index < index:
-        stepper.next_button.click()
-    while stepper.index > index:
-        stepper.prev_button.click()
-    assert stepper.index == index
-
-
-def plain(markup):
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", markup))
 
 
 # --- highlight_places ------------------------------------------------------------------------------

@@ -23,6 +23,8 @@ from conflict_reading.widgets.quotes import (
     verb_root,
 )
 
+from .widget_steps import go_to
+
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
 DI_MAIO, BLINKEN = "Luigi Di Maio", "Antony Blinken"
@@ -63,14 +65,6 @@ def gold():
 @pytest.fixture
 def walk(seed, gold):
     return QuoteWalkthrough(seed, gold)
-
-
-def go_to(widget, index):
-    while widget.index < index:
-        widget.next_button.click()
-    while widget.index > index:
-        widget.prev_button.click()
-    assert widget.index == index
 
 
 def answer(walk, speaker, kind):
