@@ -38,14 +38,14 @@ import pandas as pd
 from .article import Article, load_article
 from .errors import KitError
 from .paths import annotations_dir
+from .story import REPORTER, speech_spans, voice_at
+from .story import UNKNOWN_SPEAKER as NOT_FOUND
 from .text import count_words
 
 GENERATOR = "conflict_reading report"
 QUESTIONS_FILE = Path(__file__).parent / "lexicons" / "report-questions.toml"
 LANGUAGES = {"id": "Indonesian", "en": "English"}
-NOT_FOUND = "(speaker not found)"
 INVENTED_BANNER = "Invented practice text, not news"
-REPORTER = "reporter"
 FIGURE_KINDS = ("money", "percent", "count")
 _SENTENCE_WINDOW = 160  # characters either side of a number shown from a very long sentence
 
@@ -142,17 +142,12 @@ class Findings:
     def numbers_list(self) -> list[dict]:
         """The numbers, each with ``voice`` (the speaker when inside a quotation, else ``reporter``)
         and ``sentence`` (start, end of the sentence that holds it)."""
-        spans = sorted((q["start"], q["end"], q.get("speaker") or NOT_FOUND) for q in self.speech
-                       if q.get("start") is not None and q.get("end") is not None)
-        span_starts = [s[0] for s in spans]
+        spans = speech_spans(self.quotes.dropna(subset=["start", "end"])) if len(self.quotes) else []
         sentences = self.article.sentences
         sentence_starts, sentence_ends = sentences["start"].tolist(), sentences["end"].tolist()
         result = []
         for number in _rows(self.numbers):
-            voice = REPORTER
-            i = bisect.bisect_right(span_starts, number["start"]) - 1  # the last quotation opened before it
-            if i >= 0 and spans[i][1] >= number["end"]:
-                voice = spans[i][2]
+            voice = voice_at(number["start"], spans)
             j = max(0, bisect.bisect_right(sentence_starts, number["start"]) - 1)
             sentence = (sentence_starts[j], sentence_ends[j]) if sentence_starts else (number["start"], number["end"])
             result.append({**number, "voice": voice, "sentence": sentence})

@@ -101,8 +101,8 @@ def reading(article: Article) -> Reading:
 
 # --- voices -------------------------------------------------------------------------------
 
-def _speech(quotes: pd.DataFrame) -> list[tuple[int, int, str, str]]:
-    """(start, end, speaker, kind) of every quotation that is someone's speech (not scare quotes)."""
+def speech_spans(quotes: pd.DataFrame) -> list[tuple[int, int, str, str]]:
+    """(start, end, speaker, kind) of every quotation that is someone's speech (not scare quotes), in order."""
     spans = []
     for row in quotes.itertuples(index=False):
         if row.kind == "scare":
@@ -115,12 +115,15 @@ def _speech(quotes: pd.DataFrame) -> list[tuple[int, int, str, str]]:
 def voice_at(position: int, speech: list[tuple[int, int, str, str]]) -> str:
     """The speaker whose quotation holds ``position``, else ``"reporter"``.
 
+    ``speech`` is :func:`speech_spans`: sorted, and quotations never overlap, so the
+    only one that can hold ``position`` is the last one opened at or before it.
+
     >>> voice_at(5, [(3, 9, "Budi", "direct")]), voice_at(10, [(3, 9, "Budi", "direct")])
     ('Budi', 'reporter')
     """
-    for start, end, speaker, _ in speech:
-        if start <= position < end:
-            return speaker
+    i = bisect.bisect_right(speech, (position, float("inf"))) - 1
+    if i >= 0 and speech[i][0] <= position < speech[i][1]:
+        return speech[i][2]
     return REPORTER
 
 
@@ -190,7 +193,7 @@ def story_table(article: Article, quotes: pd.DataFrame | None = None, numbers: p
     quotes = find_quotes(article) if quotes is None else quotes
     numbers = find_numbers(article) if numbers is None else numbers
     places = find_places(article) if places is None else places
-    speech = _speech(quotes)
+    speech = speech_spans(quotes)
     speakers = list(dict.fromkeys(s for _, _, s, _ in speech if s != UNKNOWN_SPEAKER))
     rows = []
     for sentence in article.sentences.itertuples(index=False):
@@ -352,7 +355,7 @@ def timeline(article: Article, numbers: pd.DataFrame | None = None, quotes: pd.D
     numbers = find_numbers(article) if numbers is None else numbers
     quotes = find_quotes(article) if quotes is None else quotes
     reference = reference or article_date(article)
-    speech = _speech(quotes)
+    speech = speech_spans(quotes)
     text = article.text
     sentences = article.sentences
     starts = article.paragraphs["start"].tolist()
@@ -520,7 +523,7 @@ def loaded_words(article: Article, terms=None, quotes: pd.DataFrame | None = Non
                                                          else {"gloss": "", "category": "", "tone": "", "note": ""})}
             for w in words
         ])
-    speech = _speech(quotes)
+    speech = speech_spans(quotes)
     skip = _not_actor_words(article, places)
     text = article.text
     sentence_starts = article.sentences["start"].tolist()
