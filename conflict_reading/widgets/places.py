@@ -55,7 +55,7 @@ from ..explore import glossary, translation
 from ..feedback import Feedback
 from ..maps import ROLE_STYLE
 from ..places import roles as role_rules
-from .numbers import _EDGE_PUNCTUATION, _GREY, _ChoiceSorter, _english_line, _frame, _label_html, _records, _Stepper, _tint
+from .numbers import _EDGE_PUNCTUATION, _GREY, _ChoiceSorter, _frame, _label_html, _records, _tint, _WordHunt
 from .spans import spans_within
 
 ROLES = ("event", "actor", "title", "other")
@@ -191,7 +191,7 @@ def _place_words(text: str, offset: int) -> list[dict]:
     return words
 
 
-class PlaceSpotter(_Stepper):
+class PlaceSpotter(_WordHunt):
     """Spot the places, sentence by sentence: tick the words that are place names, pick each kind, Check.
 
     The places table is the answer key.  Neighbouring ticked words, with only a
@@ -209,37 +209,22 @@ class PlaceSpotter(_Stepper):
     last map drawn, or None), ``last_feedback``.
     """
 
+    key, noun, score_nouns = "places", "place name", ("place mentions", "mentions")
+    unjudged = {"ok": False}
+    marks_cross_punctuation = False  # "Sahel, Mozambik": two marks
+    _sentence_words = staticmethod(_place_words)
+
     def __init__(self, article: Article, places, sentences: str = "all", show_english: bool = True,
                  show_map: bool = True):
         self.article = article
         self.records = _records(places)
         self.english = translation(article) if show_english else None
         self.show_map = show_map
-        items = []
-        for row in article.sentences.itertuples(index=False):
-            inside = [r for r in self.records if row.start <= r["start"] < row.end]
-            if sentences == "with places" and not inside:
-                continue
-            items.append({"sentence": int(row.sentence), "paragraph": int(row.paragraph), "start": int(row.start),
-                          "end": int(row.end), "places": inside,
-                          "words": _place_words(article.text[row.start:row.end], int(row.start))})
-        self.total = sum(len(item["places"]) for item in items)
-        self.marks: dict[int, set[int]] = {}
-        self.kinds: dict[int, dict[int, str | None]] = {}
-        self.revealed: set[int] = set()
+        items = self._sentence_items(article, sentences)
         self.found: set[str] = set()
         self._found_records: dict[int, list[dict]] = {}
-        self.items_feedback: list[dict] = []
-        self.word_buttons: list[widgets.ToggleButton] = []
-        self.kind_inputs: list[widgets.Dropdown] = []
         self.map_output = widgets.Output()
         self.map_figure = None
-        self._building = False
-        self.words_box = widgets.Box(layout=widgets.Layout(display="flex", flex_flow="row wrap"))
-        self.kinds_box = widgets.VBox()
-        self.show_button = widgets.Button(description="Show me", icon="eye",
-                                          tooltip="show the places you have not marked yet")
-        self.show_button.on_click(self._on_show)
         fallback = (
             f"Place spotter: {len(items)} sentences of {article.name!r}, one at a time: tick the words that are "
             "place names (a name of several words is one place; 'Irak-Suriah' is two), pick each one's kind, and "
@@ -251,132 +236,38 @@ class PlaceSpotter(_Stepper):
                  "make one name (<i>Tanduk Afrika</i>); names joined by a hyphen are two (<i>Irak-Suriah</i>). "
                  "Pick each name's kind, then press <b>Check</b>. A sentence may name no place: then tick nothing "
                  "and press Check.")
-        self._setup(items, [self.words_box, self.kinds_box], fallback, intro, "No sentences to look through.")
-        self.widget.add_class("cr-place-spotter")
+        self._setup_hunt(items, fallback, intro, "No sentences to look through.",
+                         "show the places you have not marked yet", "cr-place-spotter")
+        self.kinds = self.mark_answers  # sentence → first word of a mark → the kind picked
         if show_map:  # the map goes last, under the feedback and the score
             self.box.children = (*self.box.children, self.map_output)
-        self._buttons.children = (*self._buttons.children, self.show_button)
-        self.show_button.disabled = not items
-
-    # -- state per sentence --
 
     @property
-    def words(self) -> list[dict]:
-        return self.items[self.index]["words"] if self.items else []
+    def kind_inputs(self) -> list[widgets.Dropdown]:
+        return self.mark_inputs
 
-    def _groups(self) -> list[list[int]]:
-        """Runs of ticked words with only spaces between them."""
-        groups: list[list[int]] = []
-        text = self.article.text
-        for i in sorted(self.marks.get(self.index, set())):
-            if groups and groups[-1][-1] == i - 1 and not text[self.words[i - 1]["end"]:self.words[i]["start"]].strip():
-                groups[-1].append(i)
-            else:
-                groups.append([i])
-        return groups
+    @staticmethod
+    def _mark_input(label: str, saved) -> widgets.Dropdown:
+        return widgets.Dropdown(options=[("pick a kind…", None), *[(k, k) for k in KINDS]],
+                                value=saved, description=f"Kind of “{label}”:",
+                                style={"description_width": "initial"}, layout=widgets.Layout(width="28em"))
 
-    def _store(self) -> None:
-        if not self.items:
-            return
-        self.marks[self.index] = {i for i, b in enumerate(self.word_buttons) if b.value}
-        self._remember_kinds()
+    @staticmethod
+    def _missed_html(text: str, record: dict) -> str:
+        return (_place_mark(text, "#D55E00", "missed")
+                + _label_html(f"missed: {record.get('name')} · {record.get('kind')}", "#D55E00"))
 
-    def _remember_kinds(self) -> None:
-        chosen = self.kinds.setdefault(self.index, {})
-        for group, box in zip(getattr(self, "_groups_shown", []), self.kind_inputs):
-            chosen[group[0]] = box.value
+    @staticmethod
+    def _missed_message(record: dict) -> str:
+        return (f"Missed: “{record['text']}” ({record.get('name')}, a {record.get('kind')}), marked in the "
+                "sentence above.")
 
-    def _restore(self) -> None:
-        marked = self.marks.get(self.index, set())
-        self._building = True
-        self.word_buttons = []
-        for i, word in enumerate(self.words):
-            button = widgets.ToggleButton(value=i in marked, description=word["text"], tooltip=word["text"],
-                                          layout=widgets.Layout(width="auto", height="auto", margin="1px"))
-            button.observe(self._on_toggle, names="value")
-            self.word_buttons.append(button)
-        self.words_box.children = tuple(self.word_buttons)
-        self._building = False
-        self._build_kinds()
-
-    def _on_toggle(self, _change=None) -> None:
-        if self._building:
-            return
-        self._remember_kinds()
-        self.marks[self.index] = {i for i, b in enumerate(self.word_buttons) if b.value}
-        self._build_kinds()
-
-    def _build_kinds(self) -> None:
-        groups = self._groups()
-        chosen = self.kinds.get(self.index, {})
-        self._groups_shown = groups
-        self.kind_inputs = []
-        for group in groups:
-            label = " ".join(self.words[i]["text"] for i in group)
-            box = widgets.Dropdown(options=[("pick a kind…", None), *[(k, k) for k in KINDS]],
-                                   value=chosen.get(group[0]), description=f"Kind of “{label}”:",
-                                   style={"description_width": "initial"}, layout=widgets.Layout(width="28em"))
-            self.kind_inputs.append(box)
-        self.kinds_box.children = tuple(self.kind_inputs)
-
-    def mark(self, *texts: str) -> None:
-        """Tick the words of the current sentence that make up each of ``texts`` (their first occurrence)."""
-        words = [w["text"].lower() for w in self.words]
-        for text in texts:
-            parts = [p.lower() for p in text.split()]
-            for i in range(len(words) - len(parts) + 1):
-                if words[i:i + len(parts)] == parts:
-                    for j in range(i, i + len(parts)):
-                        self.word_buttons[j].value = True
-                    break
-            else:
-                raise ValueError(f"{text!r} is not a run of words in this sentence")
-
-    # -- showing --
-
-    def _render(self) -> None:
-        item = self.items[self.index]
-        self.header.value = f"<b>Sentence {self.index + 1} of {len(self.items)}</b> · ¶{item['paragraph']}"
-        text = self.article.text
-        body = html.escape(text[item["start"]:item["end"]])
-        if self.index in self.revealed:
-            found = {id(r) for r in self._found_in(item)}
-            parts, pos = [], item["start"]
-            for record in item["places"]:
-                if id(record) in found or record["start"] < pos:
-                    continue
-                parts.append(html.escape(text[pos:record["start"]]))
-                parts.append(_place_mark(text[record["start"]:record["end"]], "#D55E00", "missed"))
-                parts.append(_label_html(f"missed: {record.get('name')} · {record.get('kind')}", "#D55E00"))
-                pos = record["end"]
-            parts.append(html.escape(text[pos:item["end"]]))
-            body = "".join(parts)
-        self.context.value = _frame(body + _english_line(self.english, item["paragraph"]))
-
-    def _update_score(self) -> None:
-        checked = len(self.results)
-        found = sum(r["found"] for r in self.results.values())
-        in_checked = sum(r["found"] + r["missed"] for r in self.results.values())
-        right = sum(r["passed"] for r in self.results.values())
-        self.score.value = (f"<b>Score:</b> {right} of {checked} sentence{'s' * (checked != 1)} checked right; "
-                            f"{found} of the {in_checked} place mentions in them found; "
-                            f"{len(self.found)} different places on your map "
-                            f"({len(self.items)} sentences, {self.total} mentions in all)")
+    def _score_note(self) -> str:
+        return f"; {len(self.found)} different places on your map"
 
     # -- checking --
 
-    def _overlaps(self, group: list[int], record: dict) -> bool:
-        return any(self.words[i]["start"] < record["end"] and self.words[i]["end"] > record["start"] for i in group)
-
-    def _found_in(self, item: dict) -> list[dict]:
-        groups = self._groups()
-        return [r for r in item["places"] if any(self._overlaps(g, r) for g in groups)]
-
-    def _on_check(self, _button=None) -> None:
-        if not self.items:
-            return
-        self._store()
-        item = self.items[self.index]
+    def _judge_marks(self, item: dict) -> tuple[list[dict], set[int], dict, bool]:
         chosen = self.kinds.get(self.index, {})
         lines: list[dict] = []
         found_ids: set[int] = set()
@@ -414,34 +305,20 @@ class PlaceSpotter(_Stepper):
                 ok = exact and kind == record.get("kind")
                 lines.append({"status": "found", "text": record["text"], "start": record["start"], "ok": ok,
                               "message": f"Found {name}: {why}."})
-        missed = [r for r in item["places"] if id(r) not in found_ids]
-        if self.index in self.revealed:
-            for record in missed:
-                lines.append({"status": "missed", "text": record["text"], "start": record["start"], "ok": False,
-                              "message": f"Missed: “{record['text']}” ({record.get('name')}, a "
-                                         f"{record.get('kind')}), marked in the sentence above."})
-        elif missed:
-            lines.append({"status": "missed", "text": None, "start": item["end"], "ok": False,
-                          "message": f"{len(missed)} place name{'s are' if len(missed) != 1 else ' is'} still "
-                                     "unmarked in this sentence. Read it again, or press Show me."})
-        lines.sort(key=lambda line: line["start"])
-        extra = sum(line["status"] == "extra" for line in lines)
-        found = len(item["places"]) - len(missed)
-        passed = not missed and not extra and kinds_right == found == whole
-        self._found_records[self.index] = [r for r in item["places"] if id(r) in found_ids]
-        self.results[self.index] = {"found": found, "missed": len(missed), "extra": extra,
-                                    "kinds_right": kinds_right, "passed": passed,
-                                    "shown": self.index in self.revealed}
-        self.items_feedback = lines
-        before = set(self.found)
+        return lines, found_ids, {"kinds_right": kinds_right}, kinds_right == len(found_ids) == whole
+
+    def _remember_found(self, records: list[dict]) -> None:
+        self._found_records[self.index] = records
         self.found = {r.get("name") or r["text"] for records in self._found_records.values() for r in records}
-        self._give(Feedback(passed, self._summary(item, found, len(missed), extra, kinds_right, passed)),
-                   self._lines_html(lines))
+
+    def _on_check(self, _button=None) -> None:
+        before = set(self.found)
+        super()._on_check()
         if self.found != before:
             self._draw_map()
 
     @staticmethod
-    def _summary(item, found, missed, extra, kinds_right, passed) -> str:
+    def _summary(item, found, missed, extra, passed, kinds_right) -> str:
         total = len(item["places"])
         if passed and total == 0:
             return "Correct: this sentence names no place."
@@ -458,23 +335,8 @@ class PlaceSpotter(_Stepper):
         return "Not yet: " + ", ".join(parts) + "."
 
     @staticmethod
-    def _lines_html(lines: list[dict]) -> str:
-        if not lines:
-            return ""
-        rows = []
-        for line in lines:
-            icon = "✔" if line["ok"] else ("✎" if line["status"] == "found" else "✘")
-            rows.append(f'<li style="list-style:none"><span aria-hidden="true" style="margin-right:.4em">{icon}'
-                        f"</span>{html.escape(line['message'])}</li>")
-        return f'<ul style="margin:.2em 0 .2em .5em;padding:0;line-height:1.6">{"".join(rows)}</ul>'
-
-    def _on_show(self, _button=None) -> None:
-        if not self.items:
-            return
-        self._store()
-        self.revealed.add(self.index)
-        self._render()
-        self._on_check()
+    def _icon(line: dict) -> str:
+        return "✔" if line["ok"] else ("✎" if line["status"] == "found" else "✘")
 
     def found_table(self):
         """The mentions found so far, as a places table (for place_map)."""
