@@ -10,6 +10,8 @@ import math
 
 import pandas as pd
 
+GREY = "#595959"  # paragraph numbers and secondary text: 7:1 on white
+
 
 def rgb(colour: str) -> tuple[int, int, int]:
     colour = colour.lstrip("#")

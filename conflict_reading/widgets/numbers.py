@@ -57,6 +57,7 @@ import textwrap
 import ipywidgets as widgets
 import pandas as pd
 
+from .colours import GREY as _GREY
 from .colours import is_missing as _missing
 from .colours import text_colour_on as _text_colour_on
 from .colours import tint as _tint
@@ -69,7 +70,7 @@ from ..numbers import months
 from ..numerals import number_values
 from ..presenter import highlight_font_size
 from .fallback import WithFallback
-from .spans import spans_within
+from .spans import Highlighted, disjoint_spans, paragraphs_html
 
 KINDS = ("count", "money", "date", "duration", "ordinal", "percent", "vague")
 # Okabe & Ito (2008), "Color Universal Design": one colour per kind (black is the text's colour).
@@ -95,7 +96,6 @@ _KIND_NAMES = {
     "count": "a count", "money": "money", "date": "a date", "duration": "a duration",
     "ordinal": "an ordinal", "percent": "a percent", "vague": "a vague quantity",
 }
-_GREY = "#595959"  # 7:1 on white
 _OTHER = "#BBBBBB"
 _EDGE_PUNCTUATION = "“”\"'‘’()[]{}<>«»,.;:!?…"
 
@@ -180,7 +180,7 @@ def _frame(body: str) -> str:
 
 # --- highlight_numbers -------------------------------------------------------------------------
 
-class HighlightedNumbers:
+class HighlightedNumbers(Highlighted):
     """The article with its numbers highlighted: HTML in a notebook, a numbered list as text.
 
     ``html`` and ``text`` hold the two renderings; ``records`` the numbers shown.
@@ -210,32 +210,16 @@ class HighlightedNumbers:
 
     def _html(self) -> str:
         text = self.article.text
-        spans, last_end = [], 0
-        for record in self.records:
-            start, end = max(record["start"], last_end), min(record["end"], len(text))
-            if start >= end:
-                continue  # overlapping rows: never paint a character twice
-            spans.append((start, end, record))
-            last_end = end
-        ends = [end for _start, end, _record in spans]
-        paragraphs = []
-        for row in self.article.paragraphs.itertuples(index=False):
-            pos, parts = row.start, []
-            for start, end, record in spans_within(spans, ends, row.start, row.end):
-                a, b = max(start, row.start), min(end, row.end)
-                kind = record.get("kind") or "other"
-                colour = kind_colour(kind)
-                unit = f", {record['unit']}" if record.get("unit") else ""
-                parts.append(html.escape(text[pos:a]))
-                parts.append(_mark_html(text[a:b], colour, f"{kind}: {format_value(record)}{unit}"))
-                parts.append(_label_html(kind, colour))
-                pos = b
-            parts.append(html.escape(text[pos:row.end]))
-            paragraphs.append(
-                f'<p style="margin:.45em 0"><span style="color:{_GREY};font-weight:bold;margin-right:.4em">'
-                f"¶{row.paragraph}</span>{''.join(parts)}</p>"
-            )
-        return _frame(self._legend() + "".join(paragraphs))
+
+        def paint(span, row):
+            start, end, _number, record = span
+            a, b = max(start, row.start), min(end, row.end)
+            kind = record.get("kind") or "other"
+            colour = kind_colour(kind)
+            unit = f", {record['unit']}" if record.get("unit") else ""
+            return a, b, _mark_html(text[a:b], colour, f"{kind}: {format_value(record)}{unit}") + _label_html(kind, colour)
+
+        return _frame(self._legend() + paragraphs_html(self.article, disjoint_spans(text, self.records), paint))
 
     def _text(self) -> str:
         counts = ", ".join(f"{kind} {n}" for kind, n in self._counts().items())
@@ -248,14 +232,6 @@ class HighlightedNumbers:
                 width=110, subsequent_indent="     ",
             ))
         return "\n".join(lines)
-
-    def _repr_html_(self) -> str:
-        return self.html
-
-    def __repr__(self) -> str:
-        return self.text
-
-    __str__ = __repr__
 
 
 def highlight_numbers(article: Article, numbers) -> HighlightedNumbers:

@@ -55,8 +55,8 @@ from ..explore import glossary, translation
 from ..feedback import Feedback
 from ..maps import ROLE_STYLE
 from ..places import roles as role_rules
-from .numbers import _EDGE_PUNCTUATION, _GREY, _ChoiceSorter, _frame, _label_html, _records, _tint, _WordHunt
-from .spans import spans_within
+from .numbers import _EDGE_PUNCTUATION, _ChoiceSorter, _frame, _label_html, _records, _tint, _WordHunt
+from .spans import Highlighted, disjoint_spans, paragraphs_html
 
 ROLES = ("event", "actor", "title", "other")
 ROLE_COLOURS = {role: ROLE_STYLE.get(role, {}).get("color", "#555555") for role in ROLES}  # as on the map
@@ -90,7 +90,7 @@ def _label(record: dict) -> str:
 
 # --- highlight_places ------------------------------------------------------------------------------
 
-class HighlightedPlaces:
+class HighlightedPlaces(Highlighted):
     """The article with its places highlighted: HTML in a notebook, a numbered list as text."""
 
     def __init__(self, article: Article, places):
@@ -117,25 +117,15 @@ class HighlightedPlaces:
                             f" ({n})" for role, n in self._counts().items()) or "No places in this table."
         parts = [f'<div style="margin-bottom:.5em;padding-bottom:.3em;border-bottom:1px solid #ddd">'
                  f"<b>{self._summary()}.</b> {legend}</div>"]
-        spans, last_end = [], 0
-        for record in self.records:
-            start, end = max(record["start"], last_end), min(record["end"], len(text))
-            if start < end:
-                spans.append((start, end, record))
-                last_end = end
-        ends = [end for _start, end, _record in spans]
-        for row in self.article.paragraphs.itertuples(index=False):
-            pos, body = row.start, []
-            for start, end, record in spans_within(spans, ends, row.start, row.end):
-                colour = role_colour(record.get("role"))
-                body.append(html.escape(text[pos:start]))
-                body.append(_place_mark(text[start:end], colour, f"{record.get('kind') or ''}: "
-                                                                 f"{ROLE_DESCRIPTIONS.get(record.get('role'), '')}"))
-                body.append(_label_html(_label(record), colour))
-                pos = end
-            body.append(html.escape(text[pos:row.end]))
-            parts.append(f'<p style="margin:.45em 0"><span style="color:{_GREY};font-weight:bold;margin-right:.4em">'
-                         f"¶{row.paragraph}</span>{''.join(body)}</p>")
+
+        def paint(span, row):
+            start, end, _number, record = span
+            colour = role_colour(record.get("role"))
+            return start, end, (_place_mark(text[start:end], colour, f"{record.get('kind') or ''}: "
+                                                                   f"{ROLE_DESCRIPTIONS.get(record.get('role'), '')}")
+                                + _label_html(_label(record), colour))
+
+        parts.append(paragraphs_html(self.article, disjoint_spans(text, self.records), paint))
         return _frame("".join(parts))
 
     def _text(self) -> str:
@@ -147,14 +137,6 @@ class HighlightedPlaces:
                 f"{record.get('name') or '?'} ({record.get('kind') or '?'}) [{record.get('role') or 'other'}]",
                 width=110, subsequent_indent="     "))
         return "\n".join(lines)
-
-    def _repr_html_(self) -> str:
-        return self.html
-
-    def __repr__(self) -> str:
-        return self.text
-
-    __str__ = __repr__
 
 
 def highlight_places(article: Article, places) -> HighlightedPlaces:

@@ -59,6 +59,7 @@ import textwrap
 import ipywidgets as widgets
 import pandas as pd
 
+from .colours import GREY as _GREY
 from .colours import is_missing as _missing
 from .colours import text_colour_on as _text_colour_on
 from .colours import tint as _tint
@@ -69,7 +70,7 @@ from ..feedback import Feedback
 from ..presenter import highlight_font_size
 from ..quotes import reporting_verbs
 from .fallback import WithFallback
-from .spans import spans_within
+from .spans import Highlighted, disjoint_spans, paragraphs_html
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision
 # deficiency.  Black is left out: it is the colour of the text.
@@ -77,7 +78,6 @@ OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "
 NOT_NAMED = "someone else / not named"
 KINDS = ("direct", "partial")
 QUOTE_MARKS = "“”«»„\""
-_GREY = "#595959"  # 7:1 on white
 
 
 # --- the quotes table --------------------------------------------------------------------
@@ -157,7 +157,7 @@ def _label_html(label: str, colour: str | None) -> str:
 
 # --- highlight_quotes ----------------------------------------------------------------------
 
-class HighlightedArticle:
+class HighlightedArticle(Highlighted):
     """The article with its quotations highlighted: HTML in a notebook, a numbered list as text.
 
     ``html`` and ``text`` hold the two renderings; ``speakers`` and ``colours`` the legend.
@@ -185,40 +185,26 @@ class HighlightedArticle:
 
     def _html(self) -> str:
         text = self.article.text
-        spans, last_end = [], 0
-        for number, record in enumerate(self.records, start=1):
-            start, end = _mark_bounds(text, record["start"], record["end"])
-            start = max(start, last_end)  # overlapping rows: never paint a character twice
-            if start >= end:
-                continue
-            spans.append((start, end, number, record))
-            last_end = end
-        ends = [end for _start, end, _number, _record in spans]
-        paragraphs = []
-        for row in self.article.paragraphs.itertuples(index=False):
-            pos, parts = row.start, []
-            for start, end, number, record in spans_within(spans, ends, row.start, row.end):
-                seg_start, seg_end = max(start, row.start), min(end, row.end)
-                label, colour, css = self._style(record)
-                if seg_start > start:
-                    label += ", cont."
-                kind = record.get("kind") or "quote"
-                title = f"Quote {number}: {kind}" + (f", {record['speaker']}" if record.get("speaker") else "")
-                parts.append(html.escape(text[pos:seg_start]))
-                parts.append(_label_html(f"[{label}]", colour))
-                parts.append(
-                    f'<span class="cr-quote cr-{html.escape(kind)}" title="{html.escape(title)}" '
-                    f'style="{css};padding:0 .1em">{html.escape(text[seg_start:seg_end])}</span>'
-                )
-                pos = seg_end
-            parts.append(html.escape(text[pos:row.end]))
-            paragraphs.append(
-                f'<p style="margin:.45em 0"><span style="color:{_GREY};font-weight:bold;margin-right:.4em">'
-                f"¶{row.paragraph}</span>{''.join(parts)}</p>"
+
+        def paint(span, row):
+            start, end, number, record = span
+            seg_start, seg_end = max(start, row.start), min(end, row.end)
+            label, colour, css = self._style(record)
+            if seg_start > start:
+                label += ", cont."
+            kind = record.get("kind") or "quote"
+            title = f"Quote {number}: {kind}" + (f", {record['speaker']}" if record.get("speaker") else "")
+            return seg_start, seg_end, (
+                _label_html(f"[{label}]", colour)
+                + f'<span class="cr-quote cr-{html.escape(kind)}" title="{html.escape(title)}" '
+                f'style="{css};padding:0 .1em">{html.escape(text[seg_start:seg_end])}</span>'
             )
+
+        paragraphs = paragraphs_html(self.article, disjoint_spans(
+            text, self.records, lambda record: _mark_bounds(text, record["start"], record["end"])), paint)
         return (
             f'<div class="cr-highlight" style="background:#fff;color:#111;font-size:{highlight_font_size()};line-height:1.75;'
-            f'max-width:60em;padding:.4em .6em;border:1px solid #ddd">{self._legend()}{"".join(paragraphs)}</div>'
+            f'max-width:60em;padding:.4em .6em;border:1px solid #ddd">{self._legend()}{paragraphs}</div>'
         )
 
     def _legend(self) -> str:
@@ -260,14 +246,6 @@ class HighlightedArticle:
                 width=110, subsequent_indent="     ",
             ))
         return "\n".join(lines)
-
-    def _repr_html_(self) -> str:
-        return self.html
-
-    def __repr__(self) -> str:
-        return self.text
-
-    __str__ = __repr__
 
 
 def highlight_quotes(article: Article, quotes) -> HighlightedArticle:

@@ -10,11 +10,21 @@ proportion to its spans, not to its paragraphs times its spans.
 >>> ends = [end for _start, end, *_rest in spans]
 >>> [span[2] for span in spans_within(spans, ends, 5, 14)]
 ['b', 'c']
+
+The three highlight views (quotes, numbers, places) share the rest of the
+mechanism too: :func:`disjoint_spans` trims overlapping rows so that no
+character is painted twice, :func:`paragraphs_html` walks the paragraphs and
+lets each view paint its own spans, and :class:`Highlighted` shows the HTML in
+a notebook and the numbered list as text.
 """
 
 from __future__ import annotations
 
+import html
 from bisect import bisect_right
+from collections.abc import Callable
+
+from .colours import GREY
 
 
 def spans_within(spans: list[tuple], ends: list[int], start: int, end: int) -> list[tuple]:
@@ -29,3 +39,62 @@ def spans_within(spans: list[tuple], ends: list[int], start: int, end: int) -> l
             break
         found.append(span)
     return found
+
+
+class Highlighted:
+    """An article with spans highlighted: ``html`` in a notebook, ``text`` (a numbered list) elsewhere."""
+
+    html: str
+    text: str
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return self.text
+
+    __str__ = __repr__
+
+
+def disjoint_spans(text: str, records: list[dict], bounds: Callable[[dict], tuple[int, int]] | None = None
+                   ) -> list[tuple[int, int, int, dict]]:
+    """``(start, end, number, record)`` for each row sorted by start, ``number`` counting rows from 1;
+    a row that overlaps the one before is cut to start after it, or left out if nothing is left.
+
+    >>> [span[:3] for span in disjoint_spans("abcdefgh", [{"start": 0, "end": 4}, {"start": 2, "end": 6},
+    ...                                                   {"start": 3, "end": 4}])]
+    [(0, 4, 1), (4, 6, 2)]
+    """
+    spans, last_end = [], 0
+    for number, record in enumerate(records, start=1):
+        start, end = bounds(record) if bounds else (record["start"], record["end"])
+        start, end = max(start, last_end), min(end, len(text))
+        if start >= end:
+            continue  # overlapping rows: never paint a character twice
+        spans.append((start, end, number, record))
+        last_end = end
+    return spans
+
+
+def paragraphs_html(article, spans: list[tuple], paint: Callable[[tuple, object], tuple[int, int, str]]) -> str:
+    """The article's paragraphs as HTML, each headed ¶n, with every span painted by ``paint``.
+
+    ``paint(span, paragraph_row)`` gives ``(from, to, markup)``: the markup replaces the
+    article's text from ``from`` to ``to``; the text around the spans is escaped.
+    """
+    text = article.text
+    ends = [span[1] for span in spans]
+    paragraphs = []
+    for row in article.paragraphs.itertuples(index=False):
+        pos, parts = row.start, []
+        for span in spans_within(spans, ends, row.start, row.end):
+            a, b, markup = paint(span, row)
+            parts.append(html.escape(text[pos:a]))
+            parts.append(markup)
+            pos = b
+        parts.append(html.escape(text[pos:row.end]))
+        paragraphs.append(
+            f'<p style="margin:.45em 0"><span style="color:{GREY};font-weight:bold;margin-right:.4em">'
+            f"¶{row.paragraph}</span>{''.join(parts)}</p>"
+        )
+    return "".join(paragraphs)
