@@ -58,7 +58,6 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .colours import GREY as _GREY
-from .colours import is_missing as _missing
 from .colours import text_colour_on as _text_colour_on
 from .colours import tint as _tint
 from ..answers import scale_slip
@@ -70,7 +69,7 @@ from ..numbers import months
 from ..numerals import number_values
 from ..presenter import highlight_font_size
 from .fallback import WithFallback
-from .spans import Highlighted, disjoint_spans, paragraphs_html
+from .spans import Highlighted, disjoint_spans, paragraphs_html, table_records
 
 KINDS = ("count", "money", "date", "duration", "ordinal", "percent", "vague")
 # Okabe & Ito (2008), "Color Universal Design": one colour per kind (black is the text's colour).
@@ -102,25 +101,14 @@ _EDGE_PUNCTUATION = "“”\"'‘’()[]{}<>«»,.;:!?…"
 
 # --- the numbers table ---------------------------------------------------------------------
 
-
-
 def _records(numbers) -> list[dict]:
-    """The rows of a numbers table as dicts, missing values as None, sorted by ``start``."""
-    if numbers is None:
-        return []
-    rows = numbers.to_dict("records") if isinstance(numbers, pd.DataFrame) else [dict(r) for r in numbers]
-    records = []
-    for row in rows:
-        clean = {key: (None if _missing(value) else value) for key, value in row.items()}
-        if clean.get("start") is None or clean.get("end") is None:
-            continue  # no position in the text: nothing to show
-        for key in ("start", "end", "paragraph"):
-            if clean.get(key) is not None:
-                clean[key] = int(clean[key])
-        value = clean.get("value")
+    """The rows of a numbers table as dicts (see :func:`.spans.table_records`), whole values as int,
+    sorted by ``start`` and ``end``."""
+    records = table_records(numbers, ("start", "end", "paragraph"))
+    for record in records:
+        value = record.get("value")
         if isinstance(value, float) and value.is_integer():
-            clean["value"] = int(value)
-        records.append(clean)
+            record["value"] = int(value)
     return sorted(records, key=lambda r: (r["start"], r["end"]))
 
 

@@ -60,7 +60,6 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .colours import GREY as _GREY
-from .colours import is_missing as _missing
 from .colours import text_colour_on as _text_colour_on
 from .colours import tint as _tint
 from ..answers import normalize_text, same_name
@@ -70,7 +69,7 @@ from ..feedback import Feedback
 from ..presenter import highlight_font_size
 from ..quotes import reporting_verbs
 from .fallback import WithFallback
-from .spans import Highlighted, disjoint_spans, paragraphs_html
+from .spans import Highlighted, disjoint_spans, paragraphs_html, table_records
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision
 # deficiency.  Black is left out: it is the colour of the text.
@@ -82,23 +81,9 @@ QUOTE_MARKS = "“”«»„\""
 
 # --- the quotes table --------------------------------------------------------------------
 
-
-
 def _records(quotes) -> list[dict]:
-    """The rows of a quotes table as dicts, missing values as None, sorted by ``start``."""
-    if quotes is None:
-        return []
-    rows = quotes.to_dict("records") if isinstance(quotes, pd.DataFrame) else [dict(r) for r in quotes]
-    records = []
-    for row in rows:
-        clean = {key: (None if _missing(value) else value) for key, value in row.items()}
-        for key in ("start", "end", "paragraph_start", "paragraph_end"):
-            if clean.get(key) is not None:
-                clean[key] = int(clean[key])
-        if clean.get("start") is None or clean.get("end") is None:
-            continue  # no position in the text: nothing to show
-        records.append(clean)
-    return sorted(records, key=lambda r: r["start"])
+    """The rows of a quotes table as dicts (see :func:`.spans.table_records`), sorted by ``start``."""
+    return table_records(quotes, ("start", "end", "paragraph_start", "paragraph_end"))
 
 
 def _is_speech(record: dict) -> bool:

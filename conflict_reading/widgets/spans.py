@@ -24,7 +24,9 @@ import html
 from bisect import bisect_right
 from collections.abc import Callable
 
-from .colours import GREY
+import pandas as pd
+
+from .colours import GREY, is_missing
 
 
 def spans_within(spans: list[tuple], ends: list[int], start: int, end: int) -> list[tuple]:
@@ -39,6 +41,28 @@ def spans_within(spans: list[tuple], ends: list[int], start: int, end: int) -> l
             break
         found.append(span)
     return found
+
+
+def table_records(table, whole_numbers: tuple[str, ...] = ("start", "end")) -> list[dict]:
+    """The rows of a table (a DataFrame or a list of dicts) as dicts, missing values as None, the
+    ``whole_numbers`` columns as int, rows without a position in the text left out, sorted by ``start``.
+
+    >>> table_records([{"start": 4.0, "end": 9.0, "speaker": float("nan")}, {"start": None, "end": 3}])
+    [{'start': 4, 'end': 9, 'speaker': None}]
+    """
+    if table is None:
+        return []
+    rows = table.to_dict("records") if isinstance(table, pd.DataFrame) else [dict(r) for r in table]
+    records = []
+    for row in rows:
+        clean = {key: (None if is_missing(value) else value) for key, value in row.items()}
+        for key in whole_numbers:
+            if clean.get(key) is not None:
+                clean[key] = int(clean[key])
+        if clean.get("start") is None or clean.get("end") is None:
+            continue  # no position in the text: nothing to show
+        records.append(clean)
+    return sorted(records, key=lambda r: r["start"])
 
 
 class Highlighted:
