@@ -13,6 +13,7 @@ raises) comes back as :class:`Feedback`.
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 
@@ -23,9 +24,10 @@ from .article import SETTING, current_article
 from .exercises import Exercise, ExerciseError, all_exercises, get_exercise
 from .feedback import Feedback
 from .numerals import number_values
-from .progress import ProgressStore, status_by_exercise
+from .progress import ProgressError, ProgressStore, status_by_exercise, why
 
-MAX_ANSWER_CHARS = 10_000
+MAX_ANSWER_CHARS = 10_000  # characters of text in an answer (a string, or the strings in a list or table)
+MAX_ANSWER_ITEMS = 200  # items of a list answer, rows of a table
 _PLACEHOLDERS = {"", "...", "…", "your answer", "your answer here", "jawaban", "todo", "?"}
 
 _instructor = None  # None: follow the environment variable
@@ -222,33 +224,99 @@ def _no_key_message(exercise: Exercise, reading: str) -> str:
     )
 
 
-def _safe(answer):
-    """Reject answers that are too large or too strange to compare."""
-    if isinstance(answer, str) and len(answer) > MAX_ANSWER_CHARS:
-        raise ValueError(f"Your answer is {len(answer):,} characters long: give just the answer.")
+class _TooLarge(ValueError):
+    """An answer past the documented sizes; its message is for the learner."""
+
+
+def _text_size(value) -> int:
+    """Characters of text in a value and (one level down) in its items, without walking anything large."""
+    if isinstance(value, (str, bytes)):
+        return len(value)
+    if isinstance(value, (list, tuple)) and len(value) <= MAX_ANSWER_ITEMS:
+        return sum(len(v) for v in value if isinstance(v, (str, bytes)))
+    return 0
+
+
+def _bounded(answer):
+    """The answer as it will be checked, within the documented sizes (``MAX_ANSWER_CHARS`` of text,
+    ``MAX_ANSWER_ITEMS`` items or table rows); :class:`_TooLarge` past them.
+
+    Any iterable that is not a string, a table or a dict (a generator, ``range``, a NumPy array, an
+    endless ``itertools.count()``) is read once, at most ``MAX_ANSWER_ITEMS + 1`` items of it.
+
+    >>> _bounded(x for x in "abc")
+    ['a', 'b', 'c']
+    >>> import itertools; _bounded(itertools.count())
+    Traceback (most recent call last):
+    ...
+    conflict_reading.checks._TooLarge: Your answer has more than 200 items: give just the ones the question asks for.
+    """
+    too_many = _TooLarge(f"Your answer has more than {MAX_ANSWER_ITEMS} items: give just the ones the question asks for.")
+    if isinstance(answer, (str, bytes)):
+        size = len(answer)
+    elif isinstance(answer, (pd.DataFrame, pd.Series)):
+        if len(answer) > MAX_ANSWER_ITEMS or (isinstance(answer, pd.DataFrame) and answer.shape[1] > 50):
+            raise _TooLarge(f"Your table has {len(answer):,} rows and {answer.shape[-1] if answer.ndim > 1 else 1} "
+                            "column(s): give just the rows and columns the question asks for.")
+        cells = answer.to_numpy().ravel().tolist() + list(answer.index)
+        size = sum(len(v) for v in cells if isinstance(v, (str, bytes)))
+    elif isinstance(answer, dict):
+        if len(answer) > MAX_ANSWER_ITEMS:
+            raise too_many
+        size = sum(_text_size(k) + _text_size(v) for k, v in answer.items())
+    elif isinstance(answer, (int, float, complex, bool)) or answer is None or answer is Ellipsis:
+        return answer
+    elif hasattr(answer, "__iter__") or hasattr(answer, "__getitem__"):
+        try:
+            items = list(itertools.islice(iter(answer), MAX_ANSWER_ITEMS + 1))
+        except TypeError:  # not iterable after all (e.g. a NumPy scalar)
+            return answer
+        if len(items) > MAX_ANSWER_ITEMS:
+            raise too_many
+        if not isinstance(answer, (list, tuple, set, frozenset)):
+            answer = items  # read once: a generator cannot be read again
+        size = sum(_text_size(item) for item in items)
+    else:
+        return answer
+    if size > MAX_ANSWER_CHARS:
+        raise _TooLarge(f"Your answer is {size:,} characters long: give just the answer.")
     return answer
 
 
-def check(exercise_id: str, answer, *, record: bool = True) -> Feedback:
-    """Check ``answer`` to exercise ``exercise_id``; never raises.
+def _save_note(error: BaseException) -> str:
+    if isinstance(error, ProgressError):
+        return f" (Your answer was checked but not saved. {error})"
+    return f" (Your answer was checked but not saved: {why(error)}.)"
 
-    The attempt is recorded in the learner's progress file unless ``record`` is False.
-    If the notebook reads another article than the one the exercise's key is
-    for (see :func:`~conflict_reading.article.current_article`), the answer is
-    neither passed nor failed: a note says so, and nothing is recorded.
+
+def check(exercise_id: str, answer, *, record: bool = True) -> Feedback:
+    """Check ``answer`` to exercise ``exercise_id``; never raises (Interrupt excepted).
+
+    The attempt is recorded in the learner's progress file unless ``record`` is False;
+    if it cannot be, the feedback says so.  If the notebook reads another article than
+    the one the exercise's key is for (see :func:`~conflict_reading.article.current_article`),
+    the answer is neither passed nor failed: a note says so, and nothing is recorded.
+    Answers past ``MAX_ANSWER_CHARS`` characters or ``MAX_ANSWER_ITEMS`` items are not checked.
     """
     try:
         exercise = get_exercise(exercise_id)
     except ExerciseError as error:
-        return Feedback(False, str(error), exercise=str(exercise_id)[:80], state="info")
+        return Feedback(False, str(error), exercise=exercise_id[:80] if isinstance(exercise_id, str) else None,
+                        state="info")
     except Exception:
         return Feedback(False, "The exercises could not be loaded: ask your instructor.", state="info")
 
-    store = ProgressStore()
     try:
+        answer = _bounded(answer)
         blank = is_blank(answer)
-    except Exception:
-        blank = False
+    except _TooLarge as error:
+        answer, blank, too_large = None, False, str(error)
+    except KeyboardInterrupt:
+        raise
+    except BaseException:  # an answer that breaks when looked at: judged below, as what it is
+        blank, too_large = False, None
+    else:
+        too_large = None
     reading = None if blank else _other_article(exercise)
     if reading is not None:
         # The key is about another article: neither right nor wrong, and not an attempt to record.
@@ -259,30 +327,41 @@ def check(exercise_id: str, answer, *, record: bool = True) -> Feedback:
             hint=exercise.hints[0] if exercise.hints else None, exercise=exercise.id, state="info",
         )
         passed = False
+    elif too_large:
+        passed, feedback = False, Feedback(False, too_large, hint=exercise.hints[0] if exercise.hints else None,
+                                           exercise=exercise.id)
     else:
         try:
-            answer = _resolve_choice(exercise, _safe(answer))
+            answer = _resolve_choice(exercise, answer)
             passed, reason = _evaluate(exercise, answer)
         except ExerciseError as error:
             return Feedback(False, str(error), exercise=exercise.id, state="info")
-        except Exception as error:  # a hostile or odd answer: say so, never a traceback
-            passed, reason = False, (str(error) if isinstance(error, ValueError) and "characters long" in str(error)
-                                     else "I could not compare this answer: give it as text, a number or a list.")
+        except KeyboardInterrupt:
+            raise
+        except BaseException:  # a hostile or odd answer: say so, never a traceback
+            passed, reason = False, "I could not compare this answer: give it as text, a number or a list."
         if passed:
             feedback = Feedback(True, f"Correct! {exercise.explanation}".strip(), exercise=exercise.id)
         else:
-            targeted = _targeted_message(exercise, answer)
+            try:
+                targeted = _targeted_message(exercise, answer)
+            except KeyboardInterrupt:
+                raise
+            except BaseException:
+                targeted = None
             feedback = Feedback(
                 False, targeted or reason,
                 hint=exercise.hints[0] if exercise.hints else None, exercise=exercise.id,
             )
     if record:
+        store = ProgressStore()
         try:
             store.record_attempt(exercise.id, passed, blank=blank)
-        except OSError:
-            feedback.message += " (Your progress could not be saved: is the folder read-only?)"
-        if store.notices:
-            feedback.message += " " + " ".join(store.notices)
+        except (OSError, ProgressError) as error:
+            feedback.message += _save_note(error)
+        notices = store.take_notices()
+        if notices:
+            feedback.message += " " + " ".join(notices)
     return feedback
 
 
@@ -295,16 +374,19 @@ def hint(exercise_id: str) -> Feedback:
     if not exercise.hints:
         return Feedback(False, "This exercise has no hints: reread the prompt and the paragraph it names.",
                         exercise=exercise.id, state="info")
+    store = ProgressStore()
+    note = ""
     try:
-        seen = ProgressStore().next_hint_index(exercise.id)
-    except OSError:
-        seen = 0
+        seen = store.next_hint_index(exercise.id)
+    except ProgressError as error:
+        seen, note = 0, f" (Which hints you have seen cannot be counted. {error})"
     index = min(seen, len(exercise.hints) - 1)
     more = " (That is the last hint.)" if index == len(exercise.hints) - 1 else " (Ask again for a stronger hint.)"
     if _other_article(exercise) is not None:
         more += f" This hint is about the kit's article, {exercise.article}."
-    return Feedback(False, f"Hint {index + 1} of {len(exercise.hints)}: {exercise.hints[index]}{more}",
-                    exercise=exercise.id, state="info")
+    notices = " ".join(store.take_notices())
+    return Feedback(False, f"Hint {index + 1} of {len(exercise.hints)}: {exercise.hints[index]}{more}{note}"
+                    + (f" {notices}" if notices else ""), exercise=exercise.id, state="info")
 
 
 def solution(exercise_id: str) -> Feedback:
@@ -324,7 +406,11 @@ def solution(exercise_id: str) -> Feedback:
 
 
 def exercises() -> pd.DataFrame:
-    """All exercises: id, lesson, title, kind and this learner's status."""
+    """All exercises: id, lesson, title, kind and this learner's status.
+
+    If the progress record cannot be read, :class:`~conflict_reading.progress.ProgressError` says
+    why in one line (rather than a table that looks like lost progress).
+    """
     status = status_by_exercise(ProgressStore().load()["attempts"])
     rows = [
         {"id": e.id, "lesson": e.lesson, "title": e.title, "kind": e.kind, "status": status.get(e.id, "not tried")}

@@ -163,15 +163,29 @@ def all_exercises() -> dict[str, Exercise]:
     return found
 
 
+def shown_id(exercise_id, limit: int = 40) -> str:
+    """An exercise id as a message may quote it: in quotes, at most ``limit`` characters.
+
+    >>> shown_id("00-paragraphs"), shown_id("x" * 1000)[-4:], shown_id(25)
+    ("'00-paragraphs'", "xx…'", "'25'")
+    """
+    try:
+        text = exercise_id if isinstance(exercise_id, str) else str(exercise_id)
+    except Exception:  # an object whose str() fails: say what it is
+        text = type(exercise_id).__name__
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
 def get_exercise(exercise_id: str) -> Exercise:
     if not isinstance(exercise_id, str):
         raise ExerciseError(
-            f"There is no exercise {str(exercise_id)[:40]!r}: the exercise id comes first, as text in quotes, "
+            f"There is no exercise {shown_id(exercise_id)}: the exercise id comes first, as text in quotes, "
             "then your answer, as in check(\"00-paragraphs\", answer)."
         )
     exercises = all_exercises()
     if exercise_id not in exercises:
-        close = [i for i in exercises if i.split("-")[0] == str(exercise_id).split("-")[0]]
+        close = [i for i in exercises if i.split("-")[0] == exercise_id[:40].split("-")[0]]
         suggestion = f" Exercises of this lesson: {', '.join(close)}." if close else ""
-        raise ExerciseError(f"There is no exercise {exercise_id!r}: check the id in the exercise's heading.{suggestion}")
+        raise ExerciseError(
+            f"There is no exercise {shown_id(exercise_id)}: check the id in the exercise's heading.{suggestion}")
     return exercises[exercise_id]

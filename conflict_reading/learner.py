@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import html
 import io
-from dataclasses import dataclass
+import os
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from .errors import KitError
 from .exercises import all_exercises
-from .progress import ProgressStore, status_by_exercise
+from .progress import ProgressError, ProgressStore, status_by_exercise, why
 
 COLUMNS = ["id", "lesson", "title", "status", "attempts", "first_passed_at", "last_attempt_at"]
 
@@ -65,19 +68,22 @@ def _chart_png(table: pd.DataFrame) -> bytes:
 @dataclass
 class ProgressReport:
     table: pd.DataFrame
+    notices: list[str] = field(default_factory=list)  # what was skipped in the record, said once
 
     def _repr_html_(self) -> str:
         png = base64.b64encode(_chart_png(self.table)).decode("ascii")
         done = (self.table["status"] == "passed").sum()
+        said = "".join(f"<p>⚠ {html.escape(n)}</p>" for n in self.notices)
         return (
-            f"<p><b>{done} of {len(self.table)} exercises passed.</b></p>"
+            f"{said}<p><b>{done} of {len(self.table)} exercises passed.</b></p>"
             f'<img alt="Bar chart of exercises passed, tried and not tried, by lesson" src="data:image/png;base64,{png}"/>'
             + self.table.to_html(index=False, na_rep="")
         )
 
     def __repr__(self) -> str:
         done = (self.table["status"] == "passed").sum()
-        return f"{done} of {len(self.table)} exercises passed.\n" + self.table.to_string(index=False)
+        said = "".join(f"⚠ {n}\n" for n in self.notices)
+        return f"{said}{done} of {len(self.table)} exercises passed.\n" + self.table.to_string(index=False)
 
 
 def reflections_table(store: ProgressStore | None = None) -> pd.DataFrame:
@@ -93,21 +99,94 @@ def reflections_table(store: ProgressStore | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[*COLUMNS, "reflection"])
 
 
-def progress(export: str | Path | None = None):
+def _is_our_export(path: Path) -> bool:
+    """True if ``path`` is a CSV this kit exported before (its first line is the export's header)."""
+    try:
+        with open(path, "rb") as handle:
+            first = handle.read(4096).split(b"\n")[0].strip()
+    except OSError:
+        return False
+    return first.decode("utf-8", "replace").split(",")[: len(COLUMNS)] == COLUMNS
+
+
+def _write_new_file(path: Path, content: bytes, replace: bool) -> None:
+    """Write ``content`` at ``path``, whole or not at all.
+
+    A new file is created exclusively (so nothing that appeared meanwhile is overwritten) and
+    removed again if the write fails; a file to ``replace`` is written beside it, then renamed over it.
+    """
+    target = path.with_name(f".{path.name}.{os.getpid()}.tmp") if replace else path
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+    try:
+        view = memoryview(content)
+        while view:  # unbuffered: nothing is left to flush (and fail) after an error
+            view = view[os.write(fd, view):]
+        os.fsync(fd)
+        os.close(fd)
+        fd = -1
+        if replace:
+            os.replace(target, path)
+    except BaseException:
+        if fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(target)  # ours: made just now, and not whole
+        raise
+
+
+def _export(path: Path, table: pd.DataFrame, overwrite: bool) -> None:
+    """Write the export at ``path``; KitError (one line) if that would replace a file that is not one."""
+    example = 'progress(export="my-progress.csv")'
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise KitError(f"Could not write {path.name}: {why(error)}. Try another name, e.g. {example}.") from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise KitError(f"{path.name} is a folder: give the name of a file, e.g. {example}.")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise KitError(f"{path.name} is not a regular file: give the name of a new file, e.g. {example}.")
+    if info is not None and not overwrite and not _is_our_export(path):
+        raise KitError(
+            f"{path.name} already exists and is not a progress export, so it was left as it is: choose a new "
+            f'name, e.g. {example}, or add overwrite=True to replace it.')
+    content = table.to_csv(index=False).encode("utf-8")
+    try:
+        _write_new_file(path, content, replace=info is not None)
+    except FileExistsError:
+        raise KitError(f"{path.name} appeared while the export was being written: run it again.") from None
+    except OSError as error:
+        raise KitError(f"Could not write {path.name}: {why(error)}. Nothing was written; try another folder "
+                       "or ask your instructor.") from None
+
+
+def progress(export: str | Path | None = None, *, overwrite: bool = False):
     """Your progress: a table and a chart per lesson; ``export="file.csv"`` writes a CSV to hand in
-    (one row per exercise, then one per reflection you saved, its text in the ``reflection`` column)."""
-    table = progress_table()
+    (one row per exercise, then one per reflection you saved, its text in the ``reflection`` column).
+
+    An export replaces an earlier export of the same name, but never any other file unless you say
+    ``overwrite=True``.  If your progress cannot be read, a one-line message says why (nothing is
+    shown or written that would look like lost progress).
+    """
+    store = ProgressStore()
+    table = progress_table(store)
+    notices = store.take_notices()
     if export is None:
-        return ProgressReport(table)
-    path = Path(export)
-    written = reflections_table()
+        return ProgressReport(table, notices)
+    if not isinstance(export, (str, os.PathLike)) or not str(export).strip():
+        raise KitError('Give the export a file name in quotes, e.g. progress(export="my-progress.csv").')
+    path = Path(os.fspath(export))
+    with contextlib.suppress(RuntimeError):  # "~nosuchuser/..." stays as written
+        path = path.expanduser()
+    written = reflections_table(store)
     if not written.empty:
         table = pd.concat([table.assign(reflection=None), written], ignore_index=True)
-    try:
-        table.to_csv(path, index=False)
-    except OSError as error:
-        raise KitError(f"Could not write {path}: {error.strerror or error}.") from None
-    return f"Saved your progress ({len(table) - len(written)} exercises, {len(written)} reflections) to {html.escape(str(path.resolve()))}: hand in that file."
+    _export(path, table, overwrite)
+    said = " ".join(notices)
+    return (f"Saved your progress ({len(table) - len(written)} exercises, {len(written)} reflections) to "
+            f"{html.escape(str(path.resolve()))}: hand in that file." + (f" {said}" if said else ""))
 
 
 @dataclass
@@ -143,22 +222,31 @@ def reflect(key: str, text: str | None = None, *, clear: bool = False) -> Reflec
     store = ProgressStore()
     try:
         saved = store.reflection(key)
-    except OSError as error:
-        return ReflectionNote(f"Your progress file could not be read ({error.strerror or error}): nothing was changed.")
+    except (OSError, ProgressError) as error:
+        reason = str(error) if isinstance(error, ProgressError) else f"Your progress could not be read: {why(error)}."
+        then = "Nothing was changed." if text is None else "Your text is not saved: copy it somewhere safe."
+        return ReflectionNote(f"{reason} {then}", text)
+    told = " ".join(store.take_notices())
+    told = f" {told}" if told else ""
     if text is None:
         if saved is None:
-            return ReflectionNote(f'No reflection saved as "{key}" yet: write one with reflect("{key}", "your text").')
-        return ReflectionNote(f'Your reflection "{key}", saved {saved.get("at")}:', saved["text"])
+            return ReflectionNote(f'No reflection saved as "{key}" yet: write one with reflect("{key}", "your text").'
+                                  + told)
+        return ReflectionNote(f'Your reflection "{key}", saved {saved.get("at")}:' + told, saved["text"])
     if not isinstance(text, str):
-        return ReflectionNote("A reflection is text: put your words in quotes, as in reflect(\"05-reflection\", \"…\").")
+        return ReflectionNote("A reflection is text: put your words in quotes, as in reflect(\"05-reflection\", \"…\")."
+                              + told)
     if not text.strip() and saved and saved["text"].strip() and not clear:
         return ReflectionNote(
             f'Not saved: your text is empty, and you already saved a reflection as "{key}" (shown below). '
-            f'To really clear it, run reflect("{key}", "", clear=True).', saved["text"])
+            f'To really clear it, run reflect("{key}", "", clear=True).' + told, saved["text"])
     try:
         store.save_reflection(key, text)
-    except OSError as error:
-        return ReflectionNote(f"Could not save ({error.strerror or error}): copy your text somewhere safe.", text)
-    when = (store.reflection(key) or {}).get("at", "")
-    return ReflectionNote(f'Saved your reflection "{key}" at {when}. progress(export="my-progress.csv") includes it.',
-                          text, saved=True)
+    except (OSError, ProgressError) as error:
+        reason = str(error) if isinstance(error, ProgressError) else f"Could not save ({why(error)})."
+        return ReflectionNote(f"{reason} Your text is not saved: copy it somewhere safe." + told, text)
+    when = ""
+    with contextlib.suppress(OSError, ProgressError):
+        when = (store.reflection(key) or {}).get("at", "")
+    return ReflectionNote(f'Saved your reflection "{key}" at {when}. progress(export="my-progress.csv") includes it.'
+                          + told, text, saved=True)

@@ -36,6 +36,27 @@ class Hostile:
         return "Hostile()"
 
 
+class Escaping(BaseException):
+    """Not an Exception: what a careless ``except Exception`` lets through."""
+
+
+class Exiting:
+    """An object that raises SystemExit, GeneratorExit or a bare BaseException when looked at."""
+
+    def __init__(self, error=SystemExit):
+        self.error = error
+
+    def _boom(self, *args, **kwargs):
+        raise self.error("hostile object")
+
+    __eq__ = __ne__ = __lt__ = __gt__ = __str__ = __format__ = _boom
+    __iter__ = __len__ = __bool__ = __float__ = __int__ = __index__ = __contains__ = __getitem__ = _boom
+    __hash__ = object.__hash__
+
+    def __repr__(self):
+        return f"Exiting({self.error.__name__})"
+
+
 class HostileText(str):
     """A string whose methods (but not its content) misbehave."""
 
@@ -72,7 +93,8 @@ scalars = st.one_of(
     st.builds(np.float64, st.floats()),
 )
 hashables = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=20), st.binary(max_size=8))
-odd = st.one_of(st.builds(Hostile), st.builds(HostileText, st.text(max_size=20)))
+odd = st.one_of(st.builds(Hostile), st.builds(HostileText, st.text(max_size=20)),
+                st.builds(Exiting, st.sampled_from([SystemExit, GeneratorExit, Escaping, StopIteration])))
 cell = st.one_of(st.none(), st.integers(), st.floats(), st.text(max_size=20), st.booleans())
 frames = st.builds(
     pd.DataFrame,
@@ -157,6 +179,9 @@ def run_check(exercise_id, answer):
 @example(answer={"a": Hostile()})
 @example(answer=pd.Series([], dtype=object))
 @example(answer=pd.DataFrame())
+@example(answer=Exiting(SystemExit))
+@example(answer=[Exiting(Escaping), "ISIS"])
+@example(answer=range(10**12))
 def test_check_survives_any_answer(exercise_id, answer):
     run_check(exercise_id, answer)
 
@@ -209,3 +234,103 @@ def test_a_huge_answer_is_named_as_too_long():
     feedback = check("00-paragraphs", "25" * 25_000, record=False)
     assert feedback.passed is False
     assert "characters long" in feedback.message
+
+
+# --- bounds: an answer is cut to a documented size before it is checked ---------------------
+
+class Counting:
+    """An endless iterable that counts how many items were taken from it."""
+
+    def __init__(self, item="ISIS"):
+        self.item, self.taken = item, 0
+
+    def __iter__(self):
+        while True:
+            self.taken += 1
+            yield self.item
+
+
+LIST_IDS = [i for i in IDS if all_exercises()[i].kind == "set"]
+
+
+@pytest.mark.parametrize("exercise_id", LIST_IDS)
+def test_an_endless_answer_is_read_only_to_the_bound(exercise_id):
+    import itertools
+
+    from conflict_reading.checks import MAX_ANSWER_ITEMS
+
+    endless = Counting()
+    feedback = check(exercise_id, endless, record=False)
+    assert f"more than {MAX_ANSWER_ITEMS} items" in feedback.message
+    assert endless.taken <= MAX_ANSWER_ITEMS + 1  # not a MemoryError after gigabytes
+    assert f"more than {MAX_ANSWER_ITEMS} items" in check(exercise_id, itertools.count(), record=False).message
+
+
+@pytest.mark.parametrize("exercise_id", LIST_IDS)
+def test_many_megabyte_items_are_named_as_too_long_not_compared(exercise_id, monkeypatch):
+    from conflict_reading import checks
+
+    compared = []
+    real = checks._matches
+    monkeypatch.setattr(checks, "_matches", lambda *args, **kwargs: compared.append(1) or real(*args, **kwargs))
+    feedback = check(exercise_id, ["x" * 1_000_000] * 100, record=False)
+    assert feedback.passed is False and "characters long" in feedback.message
+    assert "more than 200 items" in check(exercise_id, ["x" * 1_000_000] * 500, record=False).message
+    assert compared == []  # refused before any comparison (500 such items took 80 s before the bound)
+    feedback = check(exercise_id, ("x" * 1_000_000 for _ in range(50)), record=False)
+    assert "characters long" in feedback.message
+
+
+def test_a_table_with_a_million_rows_is_named_as_too_large():
+    feedback = check(LIST_IDS[0], pd.DataFrame({"speaker": ["x"] * 1_000_000, "quotes": [1] * 1_000_000}),
+                     record=False)
+    assert feedback.passed is False and "1,000,000 rows" in feedback.message
+
+
+def test_an_answer_at_the_bound_is_still_checked():
+    from conflict_reading.checks import MAX_ANSWER_CHARS, MAX_ANSWER_ITEMS
+
+    padded = "x" * MAX_ANSWER_CHARS
+    assert "characters long" not in check("00-paragraphs", padded, record=False).message
+    assert "characters long" in check("00-paragraphs", padded + "x", record=False).message
+    many = ["ISIS"] * MAX_ANSWER_ITEMS
+    feedback = check(LIST_IDS[0], many, record=False)
+    assert "more than" not in feedback.message and "characters long" not in feedback.message
+
+
+@pytest.mark.parametrize("call", ["check", "hint", "solution"])
+def test_a_megabyte_exercise_id_is_not_echoed_back(call):
+    import conflict_reading as kit
+
+    huge = "x" * 1_000_000
+    feedback = getattr(kit, call)(huge) if call != "check" else kit.check(huge, 1)
+    shown = str(feedback) + feedback._repr_html_() + str(feedback._repr_mimebundle_())
+    assert len(shown) < 2_000
+    assert "There is no exercise 'xxxx" in feedback.message
+
+
+@pytest.mark.parametrize("error", [SystemExit, GeneratorExit, Escaping, StopIteration, MemoryError, RecursionError])
+@pytest.mark.parametrize("exercise_id", ["00-paragraphs", LIST_IDS[0], "01-top-names"])
+def test_an_answer_that_raises_a_base_exception_gets_feedback(exercise_id, error):
+    feedback = check(exercise_id, Exiting(error))
+    assert isinstance(feedback, Feedback) and feedback.passed is False
+    assert feedback.message
+
+
+def test_interrupt_still_stops_a_check():
+    # the one exception check() lets through: the learner pressed Interrupt (the kernel's stop button)
+    class Interrupting:
+        def __iter__(self):
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        check(LIST_IDS[0], Interrupting(), record=False)
+
+
+def test_a_generator_answer_is_read_once_and_judged_whole():
+    # before: the listed wrong answer's message read the generator a second time and found it empty
+    exercise = all_exercises()["02-speakers"]
+    wrong = next(w for w in exercise.wrong if w.answer == ["Blinken"])
+    assert check(exercise.id, (name for name in ["Blinken"]), record=False).message == wrong.message
+    key = exercise.key_answer()
+    assert check(exercise.id, (item for item in key), record=False).passed

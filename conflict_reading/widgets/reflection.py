@@ -19,7 +19,7 @@ import html
 import ipywidgets as widgets
 
 from ..learner import reflect
-from ..progress import ProgressStore
+from ..progress import ProgressError, ProgressStore, why
 from .fallback import WithFallback
 
 __all__ = ["ReflectionBox", "reflect"]
@@ -31,6 +31,7 @@ class ReflectionBox(WithFallback):
     def __init__(self, key: str, prompt: str = "Write your reflection here, then press Save.", rows: int = 8):
         self.key = key
         self.store = ProgressStore()
+        self.problem = None  # why saved text could not be read, if it could not
         saved = self._load()
         self.saved_text = saved["text"] if saved else None
         self.prompt = widgets.HTML(f"<p>{html.escape(prompt)}</p>")
@@ -40,7 +41,12 @@ class ReflectionBox(WithFallback):
         self.clear_button = widgets.Button(description="Yes, clear my saved text", button_style="danger",
                                            layout=widgets.Layout(display="none"))
         self.keep_button = widgets.Button(description="No, keep it", layout=widgets.Layout(display="none"))
-        self.status = widgets.HTML(self._saved_message(saved) if saved else "<i>Not saved yet.</i>")
+        told = " ".join(self.store.take_notices())
+        if self.problem:
+            first = f"⚠ {html.escape(self.problem)} Anything you saved before is not lost, but it cannot be shown here."
+        else:
+            first = self._saved_message(saved) if saved else "<i>Not saved yet.</i>"
+        self.status = widgets.HTML(first + (f" ⚠ {html.escape(told)}" if told else ""))
         self.save_button.on_click(self._on_save)
         self.clear_button.on_click(self._on_clear)
         self.keep_button.on_click(self._on_keep)
@@ -57,8 +63,11 @@ class ReflectionBox(WithFallback):
     def _load(self) -> dict | None:
         try:
             return self.store.reflection(self.key)
-        except OSError:
-            return None
+        except ProgressError as error:
+            self.problem = str(error)
+        except OSError as error:
+            self.problem = f"Your progress could not be read: {why(error)}."
+        return None
 
     @staticmethod
     def _saved_message(saved: dict) -> str:
