@@ -1,6 +1,7 @@
 """Property tests: whatever a learner (or a cat on the keyboard) passes, check() answers
 with Feedback, never a traceback, and never gives the expected answer away."""
 
+import os
 import re
 
 import numpy as np
@@ -17,8 +18,10 @@ from conflict_reading.feedback import Feedback
 
 IDS = list(all_exercises())  # discovered at collection time
 
+# 60 examples per exercise in `make test`; CONFLICT_READING_FUZZ_EXAMPLES=1000 for a long fuzzing run.
+FUZZ_EXAMPLES = int(os.environ.get("CONFLICT_READING_FUZZ_EXAMPLES", "60"))
 HOSTILE_SETTINGS = settings(
-    max_examples=60, deadline=None, database=None,
+    max_examples=FUZZ_EXAMPLES, deadline=None, database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 

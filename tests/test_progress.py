@@ -583,3 +583,20 @@ def test_two_processes_saving_hints_and_reflections_at_once_lose_nothing(path):
     assert len(data["attempts"]) == 80
     assert len(journal_lines(path)) == 240
     assert not list(path.parent.glob("*.damaged-*"))
+
+
+def test_a_reader_beside_a_writer_never_sees_a_broken_line(path):
+    writer = start_writer(path, "busy", 0, count=400, wait_for_go=True)
+    assert writer.stdout.readline().strip() == "ready", writer.stderr.read()
+    writer.stdin.write("go\n")
+    writer.stdin.flush()
+    seen, notices = [], []
+    while writer.poll() is None:
+        store = ProgressStore(path)
+        seen.append(len(store.load()["attempts"]))
+        notices += store.take_notices()
+    out, err = writer.communicate(timeout=120)
+    assert writer.returncode == 0, err
+    assert notices == []  # a line being written is never taken for a damaged one
+    assert seen == sorted(seen) and len(stored(path)["attempts"]) == 400
+    assert b'"noted"' not in journal_of(path).read_bytes()
