@@ -1,6 +1,7 @@
 # Reading Conflict Reporting: two commands do everything.
-#   make lab    set up (if needed), then open JupyterLab on the first notebook
-#   make test   set up (if needed), then run every test
+#   make lab        set up (if needed), then open JupyterLab on the first notebook
+#   make test       set up (if needed), then run every test (the browser tests need Chromium, see below)
+#   make test-fast  the same without the browser tests: needs only python3 and make
 # Setup is idempotent: it runs again only when pyproject.toml changes.
 
 PYTHON ?= python3
@@ -11,30 +12,68 @@ PORT   ?= 8888
 # Jupyter refuses to run as root unless told; containers and CI often are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup lab test bench slides clean help
+# Setup uses uv when it is on PATH (seconds instead of about a minute), pip otherwise.
+# INSTALLER=pip forces pip; UV=/path/to/uv picks a uv that is not on PATH.
+ifeq ($(origin UV),undefined)
+UV := $(shell command -v uv 2>/dev/null)
+endif
+INSTALLER ?= $(if $(UV),uv,pip)
+
+# $(shell) does not see variables set on make's command line (make test CONFLICT_READING_CHROMIUM=...).
+CHROMIUM_ENV = $(if $(CONFLICT_READING_CHROMIUM),CONFLICT_READING_CHROMIUM='$(CONFLICT_READING_CHROMIUM)')
+# `make -n` still expands recipes: the Chromium check then only checks.
+DRY_RUN = $(if $(findstring n,$(firstword -$(MAKEFLAGS))),--dry-run,)
+
+.PHONY: setup lab test test-fast chromium bench slides clean help
 
 help:
-	@echo "make lab    open JupyterLab on notebooks/00-start.ipynb (sets up .venv first if needed)"
-	@echo "make test   run all tests (sets up .venv first if needed)"
-	@echo "make bench  run the benchmarks"
-	@echo "make slides build offline slide decks of the lessons in build/slides/"
-	@echo "make clean  remove .venv and caches"
+	@echo "make lab        open JupyterLab on notebooks/00-start.ipynb (sets up .venv first if needed)"
+	@echo "make test       run all tests (sets up .venv first if needed); the browser tests need Chromium:"
+	@echo "                as root with apt-get it is installed when missing, otherwise make test stops"
+	@echo "                at once and says how to install it (or set CONFLICT_READING_CHROMIUM)"
+	@echo "make test-fast  run every test except the browser ones (no Chromium needed)"
+	@echo "make bench      run the benchmarks"
+	@echo "make slides     build offline slide decks of the lessons in build/slides/"
+	@echo "make clean      remove .venv and caches"
+	@echo "Setup uses uv if it is on PATH, pip otherwise (INSTALLER=pip forces pip)."
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml
+ifeq ($(INSTALLER),uv)
+	$(if $(UV),,$(error INSTALLER=uv but uv is not on PATH: install uv, or use INSTALLER=pip))
+	@test -x $(BIN)/python || "$(UV)" venv --quiet --seed --allow-existing \
+		--python "$$($(PYTHON) -c 'import sys; print(sys.executable)')" $(VENV)
+	"$(UV)" pip install --quiet --python $(BIN)/python -e ".[test]"
+else ifeq ($(INSTALLER),pip)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip --version >/dev/null 2>&1 || $(BIN)/python -m ensurepip --upgrade --default-pip >/dev/null
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=23"
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+else
+	$(error INSTALLER must be uv or pip, not '$(INSTALLER)')
+endif
 	@touch $(STAMP)
-	@echo "Set up: $(VENV) is ready."
+	@echo "Set up: $(VENV) is ready ($(INSTALLER))."
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --port=$(PORT) $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" \
 		--LabApp.default_url=/lab/tree/notebooks/00-start.ipynb $(LAB_ARGS)
 
-test: $(STAMP)
+# Chromium for the browser tests, before anything else: scripts/ensure_chromium.sh installs it as root
+# with apt-get; otherwise it prints one line (how to install it, or make test-fast), and make stops
+# with that line before setting up or running anything.
+chromium:
+	$(eval CHROMIUM_PROBLEM := $(shell $(CHROMIUM_ENV) bash scripts/ensure_chromium.sh $(DRY_RUN)))
+	$(if $(CHROMIUM_PROBLEM),$(error $(CHROMIUM_PROBLEM)))
+	$(if $(filter-out 0,$(.SHELLSTATUS)),$(error scripts/ensure_chromium.sh failed (exit $(.SHELLSTATUS)): \
+		see above, or run the tests without the browser with 'make test-fast'))
+
+test: chromium $(STAMP)
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not browser"
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

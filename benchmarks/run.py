@@ -55,7 +55,8 @@ ACCURACY_FIGURES = [f"{part}_{name}" for part, shares in (("quotes", ("speaker",
 EXTRACTION_FIGURES = ["extract_ms_per_1000_words", "extract_100kb_s", "extract_1mb_s", "extract_linearity_ratio",
                       "peak_memory_mb"]
 LARGE_TEXT_FIGURES = ["extract_1mb_s", "extract_linearity_ratio", "peak_memory_mb"]  # skipped by --quick
-SETUP_FIGURES = ["setup_fresh_venv_s", "setup_venv_mb"]
+# pip (always) and uv (null when uv is not on PATH): the Makefile's two ways of making .venv.
+SETUP_FIGURES = ["setup_fresh_venv_s", "setup_venv_mb", "setup_fresh_venv_uv_s", "setup_venv_uv_mb"]
 
 
 def figure_key(prefix: str, notebook: Path) -> str:
@@ -211,13 +212,22 @@ def measure_speed(config: dict, quick: bool, notebook_pattern: str | None, say) 
 def measure_setup(say) -> tuple[dict, dict]:
     import fresh_venv
 
-    say("setup: fresh .venv (about a minute)")
+    say("setup: fresh .venv with pip, then with uv if it is on PATH (about a minute)")
     figures = fresh_venv.measure()
     sources = figures.pop("setup_packages")
+    uv_sources = figures.pop("setup_uv_packages")
     warm = sources["downloaded"] == 0
-    return figures, {"setup_packages": sources,
-                     "setup_pip_cache": "warm (nothing downloaded)" if warm else
-                     f"cold: {sources['downloaded']} package files downloaded"}
+    meta = {"setup_packages": sources,
+            "setup_pip_cache": "warm (nothing downloaded)" if warm else
+            f"cold: {sources['downloaded']} package files downloaded"}
+    if uv_sources is None:
+        meta["setup_uv"] = "not measured: uv is not on PATH"
+    else:
+        # uv always builds the kit itself (editable): one prepared package means a warm cache
+        meta["setup_uv_packages"] = uv_sources
+        meta["setup_uv_cache"] = ("warm (only the kit itself built)" if uv_sources["prepared"] <= 1 else
+                                  f"cold: {uv_sources['prepared']} packages downloaded or built")
+    return figures, meta
 
 
 def metadata(config_name: str) -> dict:

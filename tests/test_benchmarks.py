@@ -36,7 +36,8 @@ SPEED = [
     "widget_verbspotter_median_ms", "widget_numberhunt_median_ms", "widget_kindsorter_median_ms",
     "widget_placespotter_median_ms", "widget_rolesorter_median_ms",
 ]
-QUICK_SKIPS = ["extract_1mb_s", "extract_linearity_ratio", "peak_memory_mb", "setup_fresh_venv_s", "setup_venv_mb"]
+QUICK_SKIPS = ["extract_1mb_s", "extract_linearity_ratio", "peak_memory_mb", "setup_fresh_venv_s", "setup_venv_mb",
+               "setup_fresh_venv_uv_s", "setup_venv_uv_mb"]
 NOTEBOOK = "notebook_tiny_lesson_s"  # for tiny-lesson.ipynb, made below
 METADATA = ["date", "git_commit", "python", "cpu_count", "machine", "config"]
 
