@@ -5,8 +5,8 @@ Tests ask for a notebook with the ``notebook`` parameter and get it through the
 (and kernel) closed when the tests move on to the next one.  Tests are sorted so
 that each notebook's tests run together.
 
-Chromium comes from the system (Debian's ``chromium`` package; ``.ci/run``
-installs it), never from ``playwright install``.  Without it the tests fail
+Chromium comes from the system (Debian's ``chromium`` package; ``make test``
+installs it as root, scripts/ensure_chromium.sh), never from ``playwright install``.  Without it the tests fail
 with a message saying how to install it: they are part of ``make test``.
 """
 
@@ -50,8 +50,8 @@ def chromium_path() -> str:
     if not found:
         pytest.fail(
             f"Chromium is not installed ({CHROMIUM} is missing): the browser tests need it. Install it with "
-            "'apt-get install -y --no-install-recommends chromium' (as root; .ci/run does this), or set "
-            "CONFLICT_READING_CHROMIUM to a Chromium binary. Skip these tests locally with -m 'not browser'.",
+            "'apt-get install -y --no-install-recommends chromium' (as root; make test does this), or set "
+            "CONFLICT_READING_CHROMIUM to a Chromium binary. Run the other tests with 'make test-fast'.",
             pytrace=False,
         )
     return found
