@@ -9,7 +9,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
 import tomllib
 from dataclasses import dataclass, field
@@ -24,7 +26,12 @@ from .text import count_words, detect_language, sentence_spans, word_spans
 
 DEFAULT_ARTICLE = "koalisi-isis-roma"
 MAX_BYTES = 10_000_000  # a long report is ~50 kB; 10 MB is certainly not one article
+MAX_METADATA_BYTES = 100_000  # the .toml beside an article is a few lines
 SETTING = "ARTICLE"  # the one setting at the top of every notebook
+# Characters that show nothing: a text made only of these (and spaces) is empty.
+# U+FEFF is the byte order mark some editors put first; the others are zero-width spaces and joiners.
+INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
+_SHOWN_CHARACTERS = 80  # of a name or path quoted in a message
 
 _last_loaded: str | None = None  # the name of the article load_article() loaded last
 
@@ -38,72 +45,206 @@ def available_articles() -> list[str]:
     return sorted(p.stem for p in articles_dir().glob("*.txt"))
 
 
-def _resolve(name_or_path: str | Path) -> Path:
-    path = Path(name_or_path).expanduser()
-    if path.exists():
-        return path
-    by_name = articles_dir() / f"{name_or_path}.txt"
-    if by_name.exists():
-        return by_name
+def message_name(name) -> str:
+    """A name or path for a one-line message: cut if long, so a 5,000-character name is not echoed whole.
+
+    >>> message_name("x" * 5_000)[-23:], message_name("data/a.txt"), message_name("a\\nb")
+    ('xxx… (5,000 characters)', 'data/a.txt', 'a\\\\nb')
+    """
+    text = str(name)
+    text = text if len(text) <= _SHOWN_CHARACTERS else f"{text[:_SHOWN_CHARACTERS]}… ({len(text):,} characters)"
+    return text.encode("unicode_escape").decode("ascii") if not text.isprintable() else text
+
+
+def _what(value) -> str:
+    """What a setting is, in words: ``the number 25``, ``None``, ``a list``.
+
+    >>> _what(25), _what(None), _what(["a"]), _what(b"a")
+    ('the number 25', 'None', 'a list', 'bytes')
+    """
+    if value is None or isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (int, float)):
+        return f"the number {message_name(value)}" if abs(value) < 1e50 else "a very large number"
+    if isinstance(value, (bytes, bytearray)):
+        return "bytes"
+    return f"a {type(value).__name__}"
+
+
+def _not_a_name(value) -> ArticleError:
+    return ArticleError(
+        f"Cannot load an article from {_what(value)}: give the article's name or the path to its .txt file, "
+        f'in quotes (for example {SETTING} = "{DEFAULT_ARTICLE}").'
+    )
+
+
+def _os_error(path, error: OSError) -> ArticleError:
+    """An OSError met while looking for or reading ``path``, in one line."""
+    if error.errno == errno.ENAMETOOLONG:
+        return ArticleError(
+            f"The name {message_name(path)} is too long for a file name: check the name and the folder.")
+    return ArticleError(f"Cannot read {message_name(path)}: {error.strerror or error}.")
+
+
+def _resolve(name_or_path: str | os.PathLike) -> Path:
+    """The file an article name (``data/articles/<name>.txt``) or path stands for; ArticleError if none."""
+    if not isinstance(name_or_path, (str, os.PathLike)):
+        raise _not_a_name(name_or_path)
+    raw = os.fspath(name_or_path)
+    if not isinstance(raw, str):
+        raise _not_a_name(raw)
+    if not raw.strip():
+        raise ArticleError(
+            f"The article's name is empty: give its name or the path to its .txt file "
+            f'(for example {SETTING} = "{DEFAULT_ARTICLE}").'
+        )
+    try:
+        path = Path(raw).expanduser()
+    except RuntimeError:  # "~someone/…" for a user this machine does not know
+        raise ArticleError(
+            f"Cannot find the home folder that {message_name(raw)} starts with: write the whole path instead of ~."
+        ) from None
+    try:
+        if path.exists():
+            return path
+        by_name = articles_dir() / f"{raw}.txt"
+        if by_name.exists():
+            return by_name
+    except OSError as error:  # a name too long for a file name, a folder that cannot be read
+        raise _os_error(raw, error) from None
     if path.suffix or len(path.parts) > 1:
-        raise ArticleError(f"No file at {path}: check the file name and the folder.")
+        raise ArticleError(f"No file at {message_name(path)}: check the file name and the folder.")
     known = ", ".join(available_articles()) or "none"
     raise ArticleError(
-        f"No article file or name {str(name_or_path)!r}: give a path to a .txt file, "
+        f"No article file or name {message_name(repr(raw))}: give a path to a .txt file, "
         f"or one of the kit's articles ({known})."
     )
+
+
+def _size(count: int) -> str:
+    """``10 MB``, ``100 kB``, ``50 bytes``.
+
+    >>> _size(10_000_000), _size(100_000), _size(50)
+    ('10 MB', '100 kB', '50 bytes')
+    """
+    if count >= 1_000_000:
+        return f"{count / 1e6:.0f} MB"
+    return f"{count / 1e3:.0f} kB" if count >= 1_000 else f"{count} bytes"
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words, from its ``st_mode``.
+
+    >>> file_kind(stat.S_IFIFO), file_kind(stat.S_IFCHR)
+    ('a named pipe (FIFO)', 'a device')
+    """
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def _read_bounded(path: Path, limit: int, *, describe: str = "{path}",
+                  kind_advice: str = "give the path to a .txt file",
+                  size_advice: str = "split it into articles") -> bytes:
+    """The bytes of the regular file at ``path``, if it holds at most ``limit`` bytes.
+
+    Anything else raises :class:`ArticleError` in one line, before reading:
+    a missing file, a folder, a FIFO (opening it would wait for a writer) or a
+    device (``/dev/zero`` never ends).  At most ``limit + 1`` bytes are ever
+    read, so a file that grows, or that reports a size of 0 as ``/proc`` files
+    do, is bounded too.  ``describe`` names the file in messages (``{path}``
+    and ``{name}`` are filled in); the advice ends the message for a file of
+    the wrong kind or size.
+    """
+    what = describe.format(path=message_name(path), name=message_name(path.name))
+    try:
+        status = path.stat()
+    except (FileNotFoundError, ValueError):  # ValueError: a NUL character in the path
+        raise ArticleError(f"No file at {message_name(path)}: check the file name and the folder.") from None
+    except OSError as error:
+        raise _os_error(path, error) from None
+    too_large = f"{what} is too large (the limit is {_size(limit)}): {size_advice}."
+    if not stat.S_ISREG(status.st_mode):
+        raise ArticleError(f"{what} is {file_kind(status.st_mode)}, not a regular file: {kind_advice}.")
+    if status.st_size > limit:
+        raise ArticleError(too_large.replace(" is too large", f" is {_size(status.st_size)}, too large", 1))
+    try:
+        # O_NONBLOCK: should a FIFO take the file's place after the check, opening it does not wait
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(handle, "rb") as stream:
+            mode = os.fstat(stream.fileno()).st_mode
+            if not stat.S_ISREG(mode):
+                raise ArticleError(f"{what} is {file_kind(mode)}, not a regular file: {kind_advice}.")
+            raw = stream.read(limit + 1)
+    except OSError as error:
+        raise _os_error(path, error) from None
+    if len(raw) > limit:
+        raise ArticleError(too_large)
+    return raw
+
+
+_INVISIBLE = str.maketrans("", "", INVISIBLE)
+
+
+def has_text(text: str) -> bool:
+    """Whether ``text`` shows anything: not only spaces, a byte order mark and zero-width characters.
+
+    >>> has_text("\\ufeff \\u200b\\n"), has_text("\\ufeffDia datang.")
+    (False, True)
+    """
+    return bool(text.translate(_INVISIBLE).strip())
 
 
 def read_article_text(path: str | Path) -> str:
     """The file's text, decoded as UTF-8 with CRLF turned into LF.
 
     Anything that is not a readable, non-empty UTF-8 text file raises
-    :class:`ArticleError` with a one-line explanation.
+    :class:`ArticleError` with a one-line explanation: a missing file, a
+    folder, a FIFO or a device (refused before reading), a file larger than
+    ``MAX_BYTES`` (never read further than that), a binary or non-UTF-8 file,
+    and a file with nothing to read (only spaces, a byte order mark or
+    zero-width characters: see :func:`has_text`).
     """
     path = Path(path)
-    if not path.exists():
-        raise ArticleError(f"No file at {path}: check the file name and the folder.")
-    if path.is_dir():
-        raise ArticleError(f"{path} is a folder, not an article: give the path to a .txt file.")
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ArticleError(
-                f"{path.name} is {size / 1e6:.0f} MB, too large for one article "
-                f"(the limit is {MAX_BYTES / 1e6:.0f} MB): split it into articles."
-            )
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ArticleError(f"Cannot read {path}: {error.strerror or error}.") from None
+    raw = _read_bounded(path, MAX_BYTES)
     if b"\x00" in raw:
         raise ArticleError(
-            f"{path.name} looks like a binary file (a .docx or .pdf?), not plain text: "
+            f"{message_name(path.name)} looks like a binary file (a .docx or .pdf?), not plain text: "
             "save it as 'Plain text (.txt), UTF-8' and try again."
         )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ArticleError(
-            f"{path.name} is not UTF-8 text (byte 0x{raw[error.start]:02x} at position "
+            f"{message_name(path.name)} is not UTF-8 text (byte 0x{raw[error.start]:02x} at position "
             f"{error.start}): save it again as 'UTF-8' text and try again."
         ) from None
     text = text.replace("\r\n", "\n")
-    if not text.strip():
-        raise ArticleError(f"{path.name} is empty: it has no text to read.")
+    if not has_text(text):
+        raise ArticleError(f"{message_name(path.name)} is empty: it has no text to read.")
     return text
 
 
 def _read_metadata(text_path: Path | None) -> dict:
+    """The ``.toml`` beside the article (read as carefully as the article), or {} if there is none."""
     if text_path is None:
         return {}
     meta_path = text_path.with_suffix(".toml")
-    if not meta_path.exists():
+    if not os.path.lexists(meta_path):
         return {}
+    raw = _read_bounded(meta_path, MAX_METADATA_BYTES, describe="The metadata file {name} beside the article",
+                        kind_advice="rename or remove it", size_advice="it should hold a few lines")
     try:
-        with open(meta_path, "rb") as handle:
-            return tomllib.load(handle)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ArticleError(f"The metadata file {meta_path.name} is not valid TOML: {error}.") from None
+        return tomllib.loads(raw.decode("utf-8").removeprefix("\ufeff"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as error:
+        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise ArticleError(f"The metadata file {message_name(meta_path.name)} is not valid TOML: {message}.") from None
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -138,8 +279,10 @@ class Article:
     metadata: dict = field(default_factory=dict)
 
     def __post_init__(self):
-        if not self.text.strip():
-            raise ArticleError(f"The article {self.name!r} is empty: it has no text to read.")
+        if not isinstance(self.text, str):
+            raise ArticleError(f"An article's text is a string, not {_what(self.text)}.")
+        if not has_text(self.text):
+            raise ArticleError(f"The article {message_name(repr(self.name))} is empty: it has no text to read.")
         if self.language == "auto":
             object.__setattr__(self, "language", detect_language(self.text))
         elif self.language not in ("id", "en"):
@@ -152,6 +295,8 @@ class Article:
         >>> Article.from_text("Dia datang. Kami pergi.").sentences["text"].tolist()
         ['Dia datang.', 'Kami pergi.']
         """
+        if not isinstance(text, str):
+            raise ArticleError(f"An article's text is a string, not {_what(text)}.")
         return cls(name=name, text=text.replace("\r\n", "\n"), language=language)
 
     @cached_property
@@ -241,19 +386,36 @@ class Article:
         )
 
 
-def load_article(name_or_path: str | Path = DEFAULT_ARTICLE, language: str = "auto") -> Article:
+def load_article(name_or_path: str | Path | Article = DEFAULT_ARTICLE, language: str = "auto") -> Article:
     """Load an article by name (``data/articles/<name>.txt``) or by path.
 
     Metadata comes from a ``.toml`` file of the same name beside the text, if any.
     The article becomes the current one (:func:`current_article`) unless the
-    notebook's ``ARTICLE`` setting names another.
+    notebook's ``ARTICLE`` setting names another.  An :class:`Article` is taken
+    as it is (in ``language`` if that names another one), so a cell that does
+    ``load_article(article)`` works too.  Anything else that is not a name or a
+    path (a number, None, a list, a name too long for a file) raises
+    :class:`ArticleError` with one line saying what to write instead.
+
+    >>> article = load_article("koalisi-isis-roma")
+    >>> load_article(article) is article
+    True
+    >>> load_article(25)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    conflict_reading.errors.ArticleError: Cannot load an article from the number 25: give the article's name or ...
     """
-    path = _resolve(name_or_path)
-    text = read_article_text(path)
-    metadata = _read_metadata(path)
-    if language == "auto" and metadata.get("language") in ("id", "en"):
-        language = metadata["language"]
-    article = Article(name=path.stem, text=text, language=language, path=path, metadata=metadata)
+    if isinstance(name_or_path, Article):
+        article = name_or_path
+        if language not in ("auto", article.language):
+            article = Article(name=article.name, text=article.text, language=language, path=article.path,
+                              metadata=article.metadata)
+    else:
+        path = _resolve(name_or_path)
+        text = read_article_text(path)
+        metadata = _read_metadata(path)
+        if language == "auto" and metadata.get("language") in ("id", "en"):
+            language = metadata["language"]
+        article = Article(name=path.stem, text=text, language=language, path=path, metadata=metadata)
     global _last_loaded
     _last_loaded = article.name
     return article
@@ -273,7 +435,11 @@ def article_name(setting) -> str | None:
         return setting.name
     if not isinstance(setting, (str, os.PathLike)) or not str(setting).strip():
         return None
-    path = Path(str(setting).strip()).expanduser()
+    path = Path(str(setting).strip())
+    try:
+        path = path.expanduser()
+    except RuntimeError:  # "~someone/…" for an unknown user: the name is the same either way
+        pass
     return path.stem if path.suffix.lower() == ".txt" else path.name
 
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .article import Article
+from .article import Article, load_article
+from .errors import KitError
 from .paths import data_dir
 
 CONCORDANCE_COLUMNS = ["paragraph", "sentence", "left", "match", "right", "start"]
@@ -27,6 +28,9 @@ GLOSSARY_COLUMNS = ["term", "gloss", "category", "note"]
 
 def concordance(article: Article, word: str, width: int = 40) -> pd.DataFrame:
     """Every occurrence of ``word`` in ``article``, one row each, in reading order.
+
+    ``article`` is an :class:`Article`, or its name or path (read with
+    :func:`~conflict_reading.load_article`, so a wrong one is one clear line).
 
     The match is on whole words, ignoring case but nothing else: a misspelt
     form (``koaisi`` for ``koalisi``) is a different word and is not found.
@@ -43,6 +47,10 @@ def concordance(article: Article, word: str, width: int = 40) -> pd.DataFrame:
     >>> len(concordance(article, "koalisi"))
     0
     """
+    article = load_article(article) if not isinstance(article, Article) else article
+    if not isinstance(word, str):
+        raise KitError(f"concordance() looks for a word in quotes (for example \"serangan\"), "
+                       f"not a {type(word).__name__}.")
     target = word.strip().lower()
     tokens = article.tokens
     hits = tokens[tokens["token"].str.lower() == target]
@@ -64,7 +72,7 @@ def concordance(article: Article, word: str, width: int = 40) -> pd.DataFrame:
 
 
 def translation(article: Article) -> list[str] | None:
-    """The English translation of ``article``, one string per paragraph, or None.
+    """The English translation of ``article`` (an Article, or its name or path), one string per paragraph, or None.
 
     It is read from ``data/translations/<article name>.en.txt`` (one paragraph
     per line, like the article).  An article without a translation gives None,
@@ -74,8 +82,12 @@ def translation(article: Article) -> list[str] | None:
     >>> translation(Article.from_text("Teks tanpa terjemahan.", name="no-such-article")) is None
     True
     """
+    article = load_article(article) if not isinstance(article, Article) else article
     path = data_dir() / "translations" / f"{article.name}.en.txt"
-    if not path.is_file():
+    try:
+        if not path.is_file():
+            return None
+    except OSError:  # a name too long for a file name has no translation either
         return None
     lines = path.read_text(encoding="utf-8").replace("\r\n", "\n").split("\n")
     paragraphs = [line.strip().lstrip("\ufeff").strip() for line in lines]

@@ -25,6 +25,7 @@ import html
 import io
 import json
 import os
+import stat
 import string
 import tempfile
 import tomllib
@@ -35,7 +36,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .article import Article, load_article
+from .article import Article, file_kind, load_article, message_name
 from .errors import KitError
 from .paths import annotations_dir
 from .story import REPORTER, speech_spans, voice_at
@@ -711,11 +712,18 @@ def reading_report(article: Article, findings: Findings | None = None, generated
 # --- writing the file ----------------------------------------------------------------------------------
 
 def is_report(path: Path) -> bool:
-    """Is the file at ``path`` a reading report this module wrote (so it may be replaced)?"""
+    """Is the file at ``path`` a reading report this module wrote (so it may be replaced)?
+
+    Only a regular file can be one: anything else (a FIFO, whose opening would
+    wait for a writer, a device, a folder) is not opened at all.
+    """
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(4096)
-    except OSError:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(handle, "rb") as stream:
+            head = stream.read(4096)
+    except (OSError, ValueError):
         return False
     return f'<meta name="generator" content="{GENERATOR}">'.encode() in head
 
@@ -726,19 +734,43 @@ def default_output(article: Article) -> Path:
 
 
 def _output_path(article: Article, out, force: bool) -> Path:
-    """Where to write, after the checks that protect other files; raises KitError."""
-    out = Path(out).expanduser() if out else default_output(article)
-    if out.is_dir():
-        out = out / default_output(article).name
-    parent = out.parent if str(out.parent) else Path(".")
-    if not parent.exists():
-        raise KitError(f"Cannot write {out}: the folder {parent} does not exist.")
-    if not parent.is_dir():
-        raise KitError(f"Cannot write {out}: {parent} is a file, not a folder.")
-    if article.path is not None and out.exists() and out.resolve() == article.path.resolve():
-        raise KitError(f"Will not write the report over the article itself ({out}): choose another name with -o.")
-    if out.exists() and not force and not is_report(out):
-        raise KitError(f"{out} exists and is not a reading report: choose another name with -o, "
+    """Where to write, after the checks that protect other files; raises KitError.
+
+    A folder means the default file name in it.  A name that exists and is not a
+    regular file (a FIFO, a device, a socket) is refused, even with ``force``:
+    writing there would hang or replace something that is not a file.
+    """
+    if out is not None and not isinstance(out, (str, os.PathLike)):
+        raise KitError(f"The report's file name is a name or a path in quotes, not a {type(out).__name__}.")
+    try:
+        out = Path(out).expanduser() if out else default_output(article)
+    except RuntimeError:  # "~someone/…" for a user this machine does not know
+        raise KitError(f"Cannot find the home folder that {message_name(out)} starts with: "
+                       "write the whole path instead of ~.") from None
+    try:
+        if out.is_dir():
+            out = out / default_output(article).name
+        parent = out.parent if str(out.parent) else Path(".")
+        if not parent.exists():
+            raise KitError(f"Cannot write {message_name(out)}: the folder {message_name(parent)} does not exist.")
+        if not parent.is_dir():
+            raise KitError(f"Cannot write {message_name(out)}: {message_name(parent)} is a file, not a folder.")
+        try:
+            existing = os.stat(out)
+        except FileNotFoundError:  # nothing there (or a link to nothing, which the report replaces)
+            existing = None
+        if existing is not None and not stat.S_ISREG(existing.st_mode):
+            raise KitError(f"{message_name(out)} exists and is {file_kind(existing.st_mode)}, not a regular file: "
+                           "choose another name with -o.")
+        if article.path is not None and existing is not None and out.resolve() == article.path.resolve():
+            raise KitError(f"Will not write the report over the article itself ({message_name(out)}): "
+                           "choose another name with -o.")
+    except OSError as error:  # a name too long for a file name, a folder that cannot be read
+        raise KitError(f"Cannot write {message_name(out)}: {error.strerror or error}.") from None
+    except ValueError:  # a NUL character in the name
+        raise KitError(f"Cannot write {message_name(out)}: a file name cannot hold a NUL character.") from None
+    if existing is not None and not force and not is_report(out):
+        raise KitError(f"{message_name(out)} exists and is not a reading report: choose another name with -o, "
                        "or add --force to replace it.")
     return out
 
