@@ -14,12 +14,20 @@ The long texts are made of real paragraphs (the seed article and the
 development set), shuffled with a fixed seed, repeated until the size is
 reached: the same text on every run and every machine.
 
+``quotes_20000_unmatched_marks_s`` (issue 12) times ``find_quotes`` alone on a
+paragraph of 20,000 opening quotation marks that never close, for each kind of
+mark (“ " « „ and the four in turn), and keeps the slowest kind's median: the
+sentences are split before the clock starts.  Before quote scanning was made
+linear, 10,000 such “ took 2.7 s and 20,000 took 10 s on the development machine.
+
 >>> text = corpus_text(2_000)
 >>> 2_000 <= len(text.encode("utf-8")) < 3_000, text == corpus_text(2_000)
 (True, True)
 >>> seed = seed_text(1_000)
 >>> count_words(seed) >= 1_000
 True
+>>> unmatched_marks_text(3, "curly"), unmatched_marks_text(4, "mixed")
+('Kata dia “a “a “a ', 'Kata dia “a  "a«a „a ')
 """
 
 from __future__ import annotations
@@ -79,6 +87,32 @@ def seed_text(words: int = 1_000) -> str:
     return "\n".join(chosen)
 
 
+UNMATCHED_MARKS = 20_000
+MARKS = {"curly": "“a ", "straight": ' "a', "guillemet": "«a ", "low": "„a "}  # each mark with a word after it
+
+
+def unmatched_marks_text(marks: int, kind: str) -> str:
+    """A paragraph of ``marks`` opening marks of ``kind`` that never close; ``mixed`` takes the four in turn."""
+    pieces = list(MARKS.values()) if kind == "mixed" else [MARKS[kind]]
+    return "Kata dia " + "".join(pieces[index % len(pieces)] for index in range(marks))
+
+
+def unmatched_marks_s(runs: int, marks: int = UNMATCHED_MARKS) -> float:
+    """The slowest kind of mark's median wall time (s) of ``find_quotes`` on :func:`unmatched_marks_text`."""
+    slowest = 0.0
+    for kind in [*MARKS, "mixed"]:
+        times = []
+        for _ in range(runs):
+            article = Article.from_text(unmatched_marks_text(marks, kind))
+            article.sentences  # split before timing: this figure is quote scanning
+            gc.collect()
+            started = time.perf_counter()
+            find_quotes(article)
+            times.append(time.perf_counter() - started)
+        slowest = max(slowest, statistics.median(times))
+    return slowest
+
+
 def extract(text: str) -> int:
     """Run the whole engine on ``text``; the number of items found (so nothing is optimised away)."""
     article = Article.from_text(text)
@@ -130,6 +164,7 @@ def measure(runs: int = 10, small_bytes: int = 100_000, large_bytes: int | None 
         "extract_100kb_s": small_s,
         "extract_100kb_ms_per_1000_words": small_s * 1000 * 1000 / count_words(small),
         "extract_1mb_s": None, "extract_linearity_ratio": None, "peak_memory_mb": None,
+        "quotes_20000_unmatched_marks_s": unmatched_marks_s(max(1, runs // 3)),
     }
     if large_bytes:
         large = corpus_text(large_bytes)

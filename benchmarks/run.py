@@ -53,7 +53,7 @@ ACCURACY_FIGURES = [f"{part}_{name}" for part, shares in (("quotes", ("speaker",
                                                          ("places", ("name", "kind")))
                     for name in ("precision", "recall", "f1", *(f"{share}_accuracy" for share in shares))]
 EXTRACTION_FIGURES = ["extract_ms_per_1000_words", "extract_100kb_s", "extract_1mb_s", "extract_linearity_ratio",
-                      "peak_memory_mb"]
+                      "peak_memory_mb", "quotes_20000_unmatched_marks_s"]
 LARGE_TEXT_FIGURES = ["extract_1mb_s", "extract_linearity_ratio", "peak_memory_mb"]  # skipped by --quick
 # pip (always) and uv (null when uv is not on PATH): the Makefile's two ways of making .venv.
 SETUP_FIGURES = ["setup_fresh_venv_s", "setup_venv_mb", "setup_fresh_venv_uv_s", "setup_venv_uv_mb"]

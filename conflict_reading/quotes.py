@@ -18,6 +18,14 @@ for Indonesian and English news:
    and last the previous speaker (context).  Names are resolved to one entity
    per person: the fullest form the article gives (``Blinken`` → ``Antony
    Blinken``, ``Anthony`` and ``Antony`` alike).
+4. **Bounds**, so that the work grows with the number of quotation marks and
+   no faster, whatever the text: around each quote the engine reads at most
+   2,000 characters on either side, the last 80 words of the sentence before
+   it (and of the sentence before that) and the first 40 words after it, and a
+   name is at most 10 words.  Real sentences and names are shorter (at most 44
+   words are read before a quote, and names have at most 5 words, in the kit's
+   articles and the development set), so only texts built to be slow read
+   differently, e.g. 20,000 opening marks that never close.
 
 >>> from conflict_reading import Article
 >>> text = "Kapolda Irjen Budi Santoso mengatakan, “Pelaku sudah ditangkap.”\\n“Kami terus memburu jaringannya,” ujar Santoso."
@@ -86,10 +94,30 @@ def _first_words_of_two_word_cues() -> frozenset[str]:
     return frozenset(form.split(" ", 1)[0] for form in _verbs() if " " in form)
 
 
+@lru_cache(maxsize=1)
+def _cue_tokens() -> frozenset[str]:
+    """Every word (lower case, without ``.,:;`` around it) that can start a cue."""
+    return frozenset(_verbs()) | _first_words_of_two_word_cues()
+
+
+@lru_cache(maxsize=65536)
+def _token(word: str) -> str:
+    return word.lower().strip(".,:;")
+
+
+def _may_hold_cue(words: list[str]) -> bool:
+    """False when no word of ``words`` can be a cue, found without looking at each in Python.
+
+    >>> _may_hold_cue(["“Kami", "pergi,”", "ujarnya."]), _may_hold_cue(["“Kami", "pergi.”"])
+    (True, False)
+    """
+    return not _cue_tokens().isdisjoint(map(_token, words))
+
+
 def _cue_at(words: list[str], index: int) -> tuple[str, bool] | None:
     """(lexicon form, is_pronoun_form) if ``words[index]`` (lower case) is a cue."""
     verbs = _verbs()
-    word = words[index].lower().strip(".,:;")
+    word = _token(words[index])
     if index + 1 < len(words) and word in _first_words_of_two_word_cues():
         pair = f"{word} {words[index + 1].lower().strip('.,:;')}"
         if pair in verbs:
@@ -182,6 +210,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 # --- 2. names ------------------------------------------------------------------------
 
 _PREPOSITIONS = {"di", "da", "dan", "de"}
+_NAME_WORDS = 10  # a name is read no further: real ones have at most 5 or 6 words
 
 
 def _is_name_word(word: str) -> bool:
@@ -224,8 +253,10 @@ def speaker_before(words: list[str]) -> str | None:
         for position, candidate in _person_mentions(" ".join(words[:index])):
             return candidate
         for start in range(index):
+            if not words[start][0].isupper():
+                continue
             first = name_after(words[start:index])
-            if first and len(first.split()) >= 2 and words[start][0].isupper():
+            if first and len(first.split()) >= 2:
                 return first
         return None
     return name
@@ -250,6 +281,8 @@ def name_before(words: list[str]) -> str | None:
         if _cue_word(bare):
             break
         name.insert(0, bare)
+        if len(name) == _NAME_WORDS:
+            break
     if stop in word_list("office-of-place-titles") and len(name) >= 3:
         name = name[1:]  # "Bupati Poso Verna Inkiriwang": the first word is the place
     while name and name[0].lower() in word_list("name-particles") and len(name) > 1 and name[0][0].islower():
@@ -288,7 +321,7 @@ def _name_after(words: list[str], begin: int) -> str | None:
         if not _is_name_word(bare) or _title_word(bare):
             break
         name.append(bare)
-        if word.endswith((",", ".", ":", ";")):
+        if word.endswith((",", ".", ":", ";")) or len(name) == _NAME_WORDS:
             break
     if office_of_place and len(name) >= 3:
         name = name[1:]  # "Bupati Poso Agus Salim": the first word is the place
@@ -346,51 +379,78 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-_ENOUGH_CHARACTERS = 2000  # of a paragraph around a quote, read before reading all of it
-_NAME_STOP = re.compile(r"[,.:;]$")
+_READ_CHARACTERS = 2_000  # of the text on either side of a quote, at most (see the bounds above)
+_BEFORE_WORDS = 80  # of the sentence before a quote, at most
+_AFTER_WORDS = 40  # after a quote: _after_cue reads 2 + 12 titles + 10 name words + 1 at most
+_FIRST_WINDOW = 256  # characters looked at first for the sentence before; four times more while not enough
+
+
+def _words_before(text: str, start: int, end: int) -> list[str]:
+    """``text[start:end].split()``, or its last 80 words within the last 2,000 characters.
+
+    A word cut by the 2,000 characters is not read, and the words are split
+    from the end, no further than needed: a long sentence costs what a short one does.
+
+    >>> _words_before("Kapolda mengatakan, “Kami", 0, 20)
+    ['Kapolda', 'mengatakan,']
+    >>> len(_words_before("kata " * 1_000, 0, 5_000)), len(_words_before("x" * 5_000, 0, 5_000))
+    (80, 0)
+    """
+    low = max(start, end - _READ_CHARACTERS)
+    words = text[low:end].rsplit(None, _BEFORE_WORDS)
+    if len(words) > _BEFORE_WORDS:
+        return words[1:]  # words[0] is the rest, not split
+    if low > start and words and not text[low - 1].isspace() and not text[low].isspace():
+        return words[1:]  # cut by the window
+    return words
 
 
 def _words_after(text: str, start: int, end: int) -> list[str]:
-    """``text[start:end].split()``, or enough of its first words for :func:`_after_cue`.
+    """``text[start:end].split()``, or its first 40 words within the first 2,000 characters.
 
-    A long paragraph (a text pasted without line breaks is one) is not split
-    whole for every quote in it: the first words up to a word that ends any
-    name are enough, as ``_after_cue`` reads two words, a title of up to 12,
-    then a name that ends at a word that is not a name word or that ends
-    with punctuation.
+    A word cut by the 2,000 characters is not read.  Forty words are more than
+    :func:`_after_cue` reads (two words for a cue, a title of up to 12, a name
+    of up to 10), so they give what the whole paragraph would.
 
     >>> _words_after("“Ya,” ujar Budi Santoso, lalu pergi.", 5, 36)
     ['ujar', 'Budi', 'Santoso,', 'lalu', 'pergi.']
     """
-    if end - start <= _ENOUGH_CHARACTERS:
-        return text[start:end].split()
-    cut = text.find(" ", start + _ENOUGH_CHARACTERS, end)
-    if cut < 0:
-        return text[start:end].split()
-    words = text[start:cut].split()
-    if any(_NAME_STOP.search(word) or not _is_name_word(word.strip(",.:;()“”\"")) for word in words[15:]):
-        return words  # a word past any title stops any name: the rest cannot change what _after_cue finds
-    return text[start:end].split()
+    high = min(end, start + _READ_CHARACTERS)
+    words = text[start:high].split(None, _AFTER_WORDS)
+    if len(words) > _AFTER_WORDS:
+        return words[:-1]  # words[-1] is the rest, not split
+    if high < end and words and not text[high - 1].isspace() and not text[high].isspace():
+        return words[:-1]  # cut by the window
+    return words
 
 
 _SENTENCE_GAP = re.compile(r"(?<=[.!?”\"»])\s+")
+_NON_SPACE = re.compile(r"\S")
 
 
-def _last_sentence(text: str, start: int, end: int) -> str:
-    """The last piece of ``text[start:end]`` split after ``.!?”``, reading only its end when that is enough.
+def _last_sentence_start(text: str, start: int, end: int) -> int:
+    """Where the last sentence of ``text[start:end]`` starts: after its last ``.!?”`` and space.
 
-    >>> _last_sentence("Satu. Dua tiga! Empat lima ", 0, 27)
-    'Empat lima'
+    Only the end is read, as much as it takes to find that gap, and no more
+    than 2,000 characters: with no gap there, the sentence is taken to start
+    2,000 characters back (:func:`_words_before` reads no further anyway).
+
+    >>> text = "Satu. Dua tiga! Empat lima "
+    >>> text[_last_sentence_start(text, 0, 27):]
+    'Empat lima '
     """
-    window = _ENOUGH_CHARACTERS
+    window = _FIRST_WINDOW
     while True:
-        piece = text[max(start, end - window):end].strip()
-        gaps = list(_SENTENCE_GAP.finditer(piece))
-        if end - window <= start:  # the whole of it: what re.split(...)[-1] gives
-            return piece[gaps[-1].end():] if gaps else piece
-        if gaps and gaps[-1].start() > 0:  # a gap with the sentence end before it, inside the window
-            return piece[gaps[-1].end():]
-        window *= 4
+        low = max(start, end - window)
+        last = None
+        for gap in _SENTENCE_GAP.finditer(text, low, end):
+            if gap.end() < end:  # spaces that end the range end no sentence
+                last = gap
+        if last is not None:
+            return last.end()
+        if low <= start or window >= _READ_CHARACTERS:
+            return low
+        window = min(4 * window, _READ_CHARACTERS)
 
 
 def _sentence_start(starts: list[int], pos: int) -> int:
@@ -405,6 +465,8 @@ def _after_cue(words: list[str], sentence_closed: bool = False) -> tuple[str, st
     ``sentence_closed``: the quote ends its sentence (``….”``), so a long subject
     before a cue after it starts a new sentence, not an attribution.
     """
+    if not _may_hold_cue(words[:14]):  # the most words read below
+        return None
     for index in range(min(2, len(words))):
         found = _cue_at(words, index)
         if not found:
@@ -474,6 +536,8 @@ def _name_with_apposition(subject: list[str]) -> str | None:
 def _before_cue(words: list[str]) -> tuple[str, str | None, str] | None:
     """A cue just before the quote: 'X mengatakan, “', 'tegas X, “', 'menurut X, “'."""
     tail = words[-10:]
+    if not _may_hold_cue(tail):
+        return None
     for index in range(len(tail) - 1, -1, -1):
         found = _cue_at(tail, index)
         if not found:
@@ -513,6 +577,8 @@ def _subject_description(before: list[str]) -> str | None:
 
 def _cue_in(words: list[str]) -> tuple[str, str | None, str] | None:
     """Any cue in a sentence, with its subject (the nearest name before it, or after it)."""
+    if not _may_hold_cue(words):
+        return None
     for index in range(len(words)):
         found = _cue_at(words, index)
         if not found:
@@ -523,10 +589,10 @@ def _cue_in(words: list[str]) -> tuple[str, str | None, str] | None:
         before = words[:index]
         if before and before[-1].lower().strip(",") in PRONOUNS:
             return cue, None, "pronoun"
-        skip = 0
-        while before and before[-1].lower() in {"juga", "pun", "kemudian", "lalu", "also", "then", "telah", "sudah"}:
-            before = before[:-1]
-            skip += 1
+        kept = len(before)
+        while kept and before[kept - 1].lower() in {"juga", "pun", "kemudian", "lalu", "also", "then", "telah", "sudah"}:
+            kept -= 1
+        before = before[:kept]
         speaker = _subject(before) or name_after(words[index + len(cue.split()):])
         return cue, speaker, "explicit cue"
     return None
@@ -799,13 +865,15 @@ def _kind(text: str, inside: str, start: int, end: int, has_cue: bool) -> str:
     if start - 300 > 0 and "\n" not in before:
         before = "x " + before  # not at the start of the text
     words_inside = inside.split()
-    previous_word = before.split()[-1].lower().strip("(") if before.split() else ""
+    words_before = before.rsplit(None, 2)[-2:]  # the last two words are all that is read
+    previous_word = words_before[-1].lower().strip("(") if words_before else ""
     sentence_like = inside.rstrip()[-1:] in ".?!," or len(words_inside) > 6
-    capitalised = all(w[:1].isupper() or w.lower() in word_list("name-particles") for w in words_inside)
-    last_words = [w.lower().strip("(") for w in before.split()[-2:]]
+    last_words = [w.lower().strip("(") for w in words_before[-2:]]
     named = previous_word in SCARE_INTRODUCERS or (
         len(last_words) == 2 and last_words[1] in _ARTICLES and last_words[0] in SCARE_INTRODUCERS)
-    if len(words_inside) <= 4 and (named or not sentence_like and (not has_cue or capitalised)):
+    particles = word_list("name-particles")
+    if len(words_inside) <= 4 and (named or not sentence_like and (
+            not has_cue or all(w[:1].isupper() or w.lower() in particles for w in words_inside))):
         return "scare"  # "nicknamed the “corridor of death.”": a name given, not words said
     if before.endswith(",") and inside[:1].islower() and not _ends_with_cue_clause(before):
         return "partial"  # "…, pemeriksaan bisa memakan tiga hari, “lebih lama daripada …”"
@@ -823,7 +891,7 @@ def _ends_with_cue_clause(before: str) -> bool:
     (True, False)
     """
     clause = re.split(r"[,.:;!?”\"»]\s", before[:-1])[-1].split()
-    return any(_cue_at(clause, index) for index in range(len(clause))) or (
+    return (_may_hold_cue(clause) and any(_cue_at(clause, index) for index in range(len(clause)))) or (
         len(clause) <= 1)
 
 
@@ -847,12 +915,12 @@ def find_quotes(article: Article) -> pd.DataFrame:
     for start, end in quote_spans(text):
         inside = text[start:end]
         s_start = _sentence_start(sentence_starts, start - 1)
-        p_start, _ = paragraphs[paragraph_number(start) - 1]
-        line_before = text[max(s_start, p_start):start - 1]
-        # the text after the quote, to the end of its paragraph
+        p_number = paragraph_number(start)
+        p_start = paragraphs[p_number - 1][0]
+        # the sentence before the quote (within its paragraph), and the text after it, to the end of its paragraph
         p_end = paragraphs[paragraph_number(end) - 1][1]
         after_words = _words_after(text, end + 1, p_end)
-        before_words = _words(line_before)
+        before_words = _words_before(text, max(s_start, p_start), start - 1)
         after = _after_cue(after_words, inside.rstrip()[-1:] in ".!?")
         before = _before_cue(before_words) if before_words else None
         # a named speaker wins over a pronoun; a cue after the quote over one before it
@@ -863,14 +931,15 @@ def find_quotes(article: Article) -> pd.DataFrame:
         how = None
         if attribution is None and kind == "direct":
             # the sentence before: "X menegaskan:" or "X juga mengumumkan ..."
-            last_sentence = _last_sentence(text, paragraphs[max(0, paragraph_number(start) - 2)][0], max(s_start, p_start))
-            found = _cue_in(_words(last_sentence))
+            previous_start = paragraphs[max(0, p_number - 2)][0]
+            line_start = max(s_start, p_start)
+            found = _cue_in(_words_before(text, _last_sentence_start(text, previous_start, line_start), line_start))
             if found and (found[1] or found[2] == "pronoun"):
                 attribution = (found[0], found[1], "previous sentence")
         if kind == "scare":
             speaker = cue = None
         elif attribution is None:
-            opens_paragraph = not text[p_start:start - 1].strip()
+            opens_paragraph = _NON_SPACE.search(text, p_start, start - 1) is None  # not a copy of the paragraph
             about = _antecedent(text, sentence_starts, previous_end, p_start, speakers) if opens_paragraph else None
             speaker = about or previous_speaker
             cue, how = None, "context" if speaker else None
@@ -888,7 +957,7 @@ def find_quotes(article: Article) -> pd.DataFrame:
             previous_end = end
         rows.append({
             "text": inside, "kind": kind,
-            "paragraph_start": paragraph_number(start), "paragraph_end": paragraph_number(max(start, end - 1)),
+            "paragraph_start": p_number, "paragraph_end": paragraph_number(max(start, end - 1)),
             "speaker": speaker, "cue": cue, "how": how, "start": start, "end": end,
         })
     return pd.DataFrame(rows, columns=COLUMNS)

@@ -374,3 +374,76 @@ def test_write_report_takes_an_article_object(tmp_path):
 
     written = write_report(Article.from_text("Rina Dewi mengatakan, “Bantuan tiba.”", name="contoh"), tmp_path)
     assert written == tmp_path / "contoh-report.html" and "Rina Dewi" in written.read_text(encoding="utf-8")
+
+
+# --- 9. quote scanning is linear in the number of quotation marks ------------------------------------------
+
+UNMATCHED = {  # n quotation marks that open and never close, in one paragraph and one sentence
+    "curly": lambda n: "Kata dia " + "“a " * n,
+    "straight": lambda n: "Kata dia " + ' "a' * n,
+    "guillemet": lambda n: "Kata dia " + "«a " * n,
+    "low": lambda n: "Kata dia " + "„a " * n,
+    "mixed": lambda n: "Kata dia " + "".join(("“a ", ' "a', "«a ", "„a ")[i % 4] for i in range(n)),
+    "no-spaces": lambda n: "Kata dia " + "“a" * n,
+    "before-names": lambda n: "Kata dia " + "“Budi " * n,
+    "with-cues": lambda n: "Kata dia " + "kata Budi “a " * n,
+    "closing-only": lambda n: "Kata dia " + "a” " * n,
+    "one-per-paragraph": lambda n: "Kata dia\n" + "“a\n" * n,
+}
+
+
+class _CountedText(str):
+    """A text that counts the characters sliced out of it (the reading the engine does piece by piece)."""
+
+    sliced = 0
+
+    def __getitem__(self, key):
+        piece = str.__getitem__(self, key)
+        if isinstance(key, slice):
+            self.sliced += len(piece)
+        return piece
+
+
+def _work(text: str) -> tuple[int, int]:
+    """(characters sliced out of the text, Python calls made) while find_quotes reads ``text``."""
+    from conflict_reading.quotes import find_quotes
+
+    counted = _CountedText(text)
+    article = Article(name="hostile", text=counted)
+    article.sentences  # split before counting: sentence splitting is not quote scanning
+    counted.sliced, calls = 0, 0
+
+    def count(frame, event, arg):
+        nonlocal calls
+        calls += event == "call"
+
+    sys.setprofile(count)
+    try:
+        find_quotes(article)
+    finally:
+        sys.setprofile(None)
+    return counted.sliced, calls
+
+
+@pytest.mark.parametrize("make", list(UNMATCHED.values()), ids=list(UNMATCHED))
+def test_quote_scanning_work_grows_linearly_with_the_marks(make):
+    # 1,000 more marks cost as much more work as the 1,000 before them did: linear, not quadratic
+    # (before the fix 10,000 “ took 15 s and 20,000 took 64 s; here the increments grew 5:3).
+    # From 1,000 marks on, the text is longer than the 2,000 characters read on either side of a quote.
+    (sliced_1, calls_1), (sliced_2, calls_2), (sliced_3, calls_3) = (_work(make(n)) for n in (1_000, 2_000, 3_000))
+    assert sliced_3 - sliced_2 <= 1.2 * (sliced_2 - sliced_1) + 1_000, (sliced_1, sliced_2, sliced_3)
+    assert calls_3 - calls_2 <= 1.2 * (calls_2 - calls_1) + 1_000, (calls_1, calls_2, calls_3)
+
+
+@pytest.mark.parametrize("kind", ["curly", "straight", "guillemet", "low", "mixed"])
+def test_every_unmatched_mark_opens_a_quotation_that_ends_at_the_next(kind):
+    from conflict_reading.quotes import find_quotes
+
+    quotes = find_quotes(Article.from_text(UNMATCHED[kind](2_000)))
+    assert len(quotes) == 2_000 and set(quotes["text"]) == {"a"}
+
+
+def test_closing_marks_alone_open_nothing():
+    from conflict_reading.quotes import find_quotes
+
+    assert find_quotes(Article.from_text(UNMATCHED["closing-only"](2_000))).empty
