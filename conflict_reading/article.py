@@ -321,7 +321,14 @@ class Article:
         """One row per sentence: paragraph, sentence (numbered through the article), text, start, end, word_count."""
         rows = []
         for paragraph, (p_start, p_end) in enumerate(paragraph_spans(self.text), start=1):
-            for sentence, start, end in sentence_spans(self.text[p_start:p_end]):
+            try:
+                spans = sentence_spans(self.text[p_start:p_end])
+            except TimeoutError:  # NLTK gives up on a regular expression after 5 s: a paragraph of megabytes
+                raise ArticleError(
+                    f"The article's paragraph {paragraph} is too long to split into sentences "
+                    f"({p_end - p_start:,} characters): put line breaks between its paragraphs."
+                ) from None
+            for sentence, start, end in spans:
                 rows.append(
                     {
                         "paragraph": paragraph,

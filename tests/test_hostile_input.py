@@ -447,3 +447,16 @@ def test_closing_marks_alone_open_nothing():
     from conflict_reading.quotes import find_quotes
 
     assert find_quotes(Article.from_text(UNMATCHED["closing-only"](2_000))).empty
+
+
+def test_a_paragraph_too_long_for_the_sentence_splitter_is_one_clear_line(monkeypatch):
+    # NLTK stops a regular expression after 5 s: a single paragraph of about 9 MB reaches that on a busy machine.
+    import conflict_reading.article as article_module
+
+    def too_slow(paragraph):
+        raise TimeoutError("regular-expression match exceeded its 5.0s time limit")
+
+    monkeypatch.setattr(article_module, "sentence_spans", too_slow)
+    article = Article.from_text("Satu kalimat.\nDua kalimat.")
+    message = refused(lambda: article.sentences)
+    assert "paragraph 1" in message and "line breaks" in message
