@@ -198,11 +198,17 @@ def measure_speed(config: dict, quick: bool, notebook_pattern: str | None, say) 
     figures.update({"check_median_ms": latency["saved_median_ms"],
                     "check_slowest_exercise_ms": latency["saved_slowest_ms"],
                     "check_unsaved_median_ms": latency["unsaved_median_ms"]})
+    say("speed: hostile answers and a long progress journal")
+    import hostile
+
+    worst = hostile.measure(tiny=config is TINY)
+    figures.update({key: worst[key] for key in ("check_hostile_worst_ms", "progress_load_10000_lines_ms")})
     say("speed: notebooks (Restart & Run All)")
     notebook_figures, meta = measure_notebooks(notebook_paths(notebook_pattern))
     figures.update(notebook_figures)
     say("speed: widget clicks")
     figures.update(widget_clicks.measure(config["clicks"]))
+    meta["check_hostile_worst_case"] = worst["worst_case"]
     meta["peak_memory_method"] = "tracemalloc peak while extracting the 1 MB text (lexicons loaded before)"
     meta["extraction_includes"] = ("Article.from_text (paragraphs, language), sentence splitting (Punkt), "
                                    "find_quotes, find_numbers, find_places; warm; median of runs")

@@ -27,6 +27,10 @@ from .text import count_words, detect_language, sentence_spans, word_spans
 DEFAULT_ARTICLE = "koalisi-isis-roma"
 MAX_BYTES = 10_000_000  # a long report is ~50 kB; 10 MB is certainly not one article
 MAX_METADATA_BYTES = 100_000  # the .toml beside an article is a few lines
+# One paragraph per line: a news paragraph is under 5,000 characters.  A line far longer is a text pasted
+# without its line breaks, and NLTK's sentence splitter gives up on a line of megabytes after 5 s (sooner
+# or later, by the machine's load): refused at once, the same way on every machine.
+MAX_PARAGRAPH_CHARS = 200_000
 SETTING = "ARTICLE"  # the one setting at the top of every notebook
 # Characters that show nothing: a text made only of these (and spaces) is empty.
 # U+FEFF is the byte order mark some editors put first; the others are zero-width spaces and joiners.
@@ -283,6 +287,12 @@ class Article:
             raise ArticleError(f"An article's text is a string, not {_what(self.text)}.")
         if not has_text(self.text):
             raise ArticleError(f"The article {message_name(repr(self.name))} is empty: it has no text to read.")
+        if len(self.text) > MAX_PARAGRAPH_CHARS:
+            longest, number = max((end - start, n) for n, (start, end) in enumerate(paragraph_spans(self.text), 1))
+            if longest > MAX_PARAGRAPH_CHARS:
+                raise ArticleError(
+                    f"Paragraph {number} of {message_name(repr(self.name))} is {longest:,} characters long (at most "
+                    f"{MAX_PARAGRAPH_CHARS:,}): the article needs one paragraph per line, so put its line breaks back.")
         if self.language == "auto":
             object.__setattr__(self, "language", detect_language(self.text))
         elif self.language not in ("id", "en"):

@@ -34,7 +34,8 @@ SPEED = [
     "extract_ms_per_1000_words", "extract_100kb_s", "import_overhead_s", "check_median_ms",
     "widget_feedback_median_ms", "widget_ask_median_ms", "widget_quotewalkthrough_median_ms",
     "widget_verbspotter_median_ms", "widget_numberhunt_median_ms", "widget_kindsorter_median_ms",
-    "widget_placespotter_median_ms", "widget_rolesorter_median_ms",
+    "widget_placespotter_median_ms", "widget_rolesorter_median_ms", "check_hostile_worst_ms",
+    "progress_load_10000_lines_ms",
 ]
 QUICK_SKIPS = ["extract_1mb_s", "extract_linearity_ratio", "peak_memory_mb", "setup_fresh_venv_s", "setup_venv_mb",
                "setup_fresh_venv_uv_s", "setup_venv_uv_mb"]

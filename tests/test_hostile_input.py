@@ -460,3 +460,17 @@ def test_a_paragraph_too_long_for_the_sentence_splitter_is_one_clear_line(monkey
     article = Article.from_text("Satu kalimat.\nDua kalimat.")
     message = refused(lambda: article.sentences)
     assert "paragraph 1" in message and "line breaks" in message
+
+
+def test_a_paragraph_of_megabytes_is_refused_the_same_way_on_every_machine(tmp_path):
+    from conflict_reading.article import MAX_PARAGRAPH_CHARS
+
+    line = ("Kata dia, serangan itu terjadi. " * (MAX_PARAGRAPH_CHARS // 32 + 10))
+    with pytest.raises(ArticleError, match=r"Paragraph 2 .* characters long .* one paragraph per line"):
+        Article.from_text("Judul.\n" + line + "\nAkhir.")
+    path = tmp_path / "pasted.txt"
+    path.write_text("Judul.\n" + line, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "conflict_reading", "extract", str(path), "--json"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and result.stderr.startswith("error: Paragraph 2")
+    assert Article.from_text("Judul.\n" + line[:MAX_PARAGRAPH_CHARS]).paragraphs.shape[0] == 2  # at the bound: read
