@@ -635,6 +635,9 @@ def _person_mentions(text: str) -> list[tuple[int, str]]:
 _AGE_AFTER_NAME = re.compile(r"(?<=[^\W\d_])(?:, \d{1,3},| \(\d{1,3}\))")
 
 
+CLOSE_WINDOW = 256  # distinct name words among which a close spelling is looked for (see _Speakers)
+
+
 class _Speakers:
     """Resolve name forms to one entity each: the fullest form the article gives."""
 
@@ -645,6 +648,9 @@ class _Speakers:
         self._with_word: dict[str, set[int]] = defaultdict(set)       # word -> full names (positions) with it
         self._with_last_word: dict[str, set[int]] = defaultdict(set)  # word -> full names ending with it
         self._words_with_pair: dict[str, set[str]] = defaultdict(set)  # two letters -> words holding them
+        # Close spellings (Antony/Anthony) are looked for among the most recent CLOSE_WINDOW distinct name
+        # words only: a real article has a few dozen, and a hostile text of thousands stays linear.
+        self._recent_words: dict[str, None] = {}  # insertion-ordered: oldest first
         self.mentions = _person_mentions(text)
         self._positions = [pos for pos, _ in self.mentions]  # in text order
         for _, name in self.mentions:
@@ -685,12 +691,25 @@ class _Speakers:
                 self._with_word[word].discard(position)
             else:
                 self._with_word[word].add(position)
-                for pair in _letter_pairs(word):
-                    self._words_with_pair[pair].add(word)
+                self._remember(word)
         if words and remove:
             self._with_last_word[words[-1]].discard(position)
         elif words:
             self._with_last_word[words[-1]].add(position)
+
+    def _remember(self, word: str) -> None:
+        """Make ``word`` the newest in the window of words close spellings are looked for among."""
+        if word in self._recent_words:
+            del self._recent_words[word]
+        else:
+            for pair in _letter_pairs(word):
+                self._words_with_pair[pair].add(word)
+        self._recent_words[word] = None
+        if len(self._recent_words) > CLOSE_WINDOW:
+            oldest = next(iter(self._recent_words))
+            del self._recent_words[oldest]
+            for pair in _letter_pairs(oldest):
+                self._words_with_pair[pair].discard(oldest)
 
     def _close_to(self, word: str) -> set[str]:
         """The words of full names that ``answers._close`` finds close to ``word`` (itself included)."""
