@@ -40,7 +40,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 DEFAULT_JSON = HERE / "results.json"
-GROUPS = ("accuracy", "speed", "setup")
+GROUPS = ("accuracy", "lessons", "speed", "setup")
 
 # Repetitions: a full run, and a tiny one that only shows the harness works (tests/test_benchmarks.py).
 FULL = {"extract_runs": 10, "large_runs": 3, "small_bytes": 100_000, "large_bytes": 1_000_000,
@@ -76,7 +76,7 @@ def unit(key: str) -> str:
     ['ms/1000 words', 'ms', 's', 'MB', 'share', 'ratio']
     """
     for suffix, name in (("_ms_per_1000_words", "ms/1000 words"), ("_ms", "ms"), ("_s", "s"), ("_mb", "MB"),
-                         ("_ratio", "ratio")):
+                         ("_ratio", "ratio"), ("_lines", "lines")):
         if key.endswith(suffix):
             return name
     return "share"
@@ -113,12 +113,12 @@ def verdict(value, target: dict) -> str:
 
 
 def target_text(target: dict) -> str:
-    """'< 5' for a maximum, '> 0.8' for a minimum, '' for none."""
+    """'≤ 5' for a maximum, '≥ 0.8' for a minimum, '' for none (a value equal to its target meets it)."""
     parts = []
     if "max" in target:
-        parts.append(f"< {target['max']:g}")
+        parts.append(f"≤ {target['max']:g}")
     if "min" in target:
-        parts.append(f"> {target['min']:g}")
+        parts.append(f"≥ {target['min']:g}")
     return " and ".join(parts)
 
 
@@ -145,6 +145,8 @@ def change_text(key: str, value, before) -> str:
 def number_text(key: str, value) -> str:
     if value is None:
         return "skipped"
+    if unit(key) == "lines":
+        return f"{value:.0f}"
     if unit(key) == "share":
         return f"{value:.3f}"
     if abs(value) >= 100:
@@ -269,6 +271,8 @@ def _cpu_model() -> str:
 def group_of(key: str) -> str:
     if key in ACCURACY_FIGURES:
         return "accuracy"
+    if key.startswith("lesson_"):
+        return "lessons"
     return "setup" if key.startswith("setup_") else "speed"
 
 
@@ -332,6 +336,11 @@ def main(argv=None) -> int:
         figures, extra = measure_accuracy()
         results.update(figures)
         meta.update(extra)
+    if "lessons" in groups:
+        import lesson_code
+
+        say("lessons: code a learner meets per notebook")
+        results.update(lesson_code.measure())
     if "speed" in groups:
         figures, extra = measure_speed(config, args.quick, args.notebooks, say)
         results.update(figures)
