@@ -55,21 +55,19 @@ import re
 import textwrap
 
 import ipywidgets as widgets
-import pandas as pd
 
-from .colours import GREY as _GREY
-from .colours import text_colour_on as _text_colour_on
 from .colours import tint as _tint
 from ..answers import scale_slip
 from ..article import Article
 from ..explore import glossary, translation
-from ..feedback import Feedback
 from ..numbers import context as number_context
 from ..numbers import months
 from ..numerals import number_values
-from ..presenter import highlight_font_size
-from .fallback import WithFallback
-from .spans import Highlighted, disjoint_spans, paragraphs_html, table_records
+from .markup import frame_html, label_html
+from .sorter import ChoiceSorter
+from .spans import Highlighted, disjoint_spans, paragraphs_html, position_records
+from .word_hunt import EDGE_PUNCTUATION as _EDGE_PUNCTUATION  # the answer reading below trims it too
+from .word_hunt import WordHunt
 
 KINDS = ("count", "money", "date", "duration", "ordinal", "percent", "vague")
 # Okabe & Ito (2008), "Color Universal Design": one colour per kind (black is the text's colour).
@@ -96,21 +94,9 @@ _KIND_NAMES = {
     "ordinal": "an ordinal", "percent": "a percent", "vague": "a vague quantity",
 }
 _OTHER = "#BBBBBB"
-_EDGE_PUNCTUATION = "“”\"'‘’()[]{}<>«»,.;:!?…"
 
 
 # --- the numbers table ---------------------------------------------------------------------
-
-def _records(numbers) -> list[dict]:
-    """The rows of a numbers table as dicts (see :func:`.spans.table_records`), whole values as int,
-    sorted by ``start`` and ``end``."""
-    records = table_records(numbers, ("start", "end", "paragraph"))
-    for record in records:
-        value = record.get("value")
-        if isinstance(value, float) and value.is_integer():
-            record["value"] = int(value)
-    return sorted(records, key=lambda r: (r["start"], r["end"]))
-
 
 def format_value(record: dict) -> str:
     """A number's value as a reader would write it: ``436,000,000 USD``, ``13.5``, ``2021-06-28``.
@@ -138,32 +124,14 @@ def format_value(record: dict) -> str:
 # --- colours and labels ----------------------------------------------------------------------
 
 
-
-
-
-
-
 def kind_colour(kind) -> str:
     return KIND_COLOURS.get(kind, _OTHER)
-
-
-def _label_html(label: str, colour: str) -> str:
-    return (
-        f'<span class="cr-number-label" style="background:{colour};color:{_text_colour_on(colour)};'
-        f'font-weight:bold;font-size:.75em;border-radius:3px;padding:0 .3em;margin-left:.15em;'
-        f'vertical-align:.15em;white-space:nowrap">{html.escape(label)}</span>'
-    )
 
 
 def _mark_html(text: str, colour: str, title: str = "") -> str:
     title_attr = f' title="{html.escape(title)}"' if title else ""
     return (f'<span class="cr-number"{title_attr} style="background:{_tint(colour, .35)};'
             f'border-bottom:3px solid {colour};padding:0 .1em;color:#111">{html.escape(text)}</span>')
-
-
-def _frame(body: str) -> str:
-    return (f'<div class="cr-highlight" style="background:#fff;color:#111;font-size:{highlight_font_size()};line-height:1.8;'
-            f'max-width:60em;padding:.4em .6em;border:1px solid #ddd">{body}</div>')
 
 
 # --- highlight_numbers -------------------------------------------------------------------------
@@ -176,7 +144,7 @@ class HighlightedNumbers(Highlighted):
 
     def __init__(self, article: Article, numbers):
         self.article = article
-        self.records = _records(numbers)
+        self.records = position_records(numbers)
         self.text = self._text()
         self.html = self._html()
 
@@ -189,7 +157,7 @@ class HighlightedNumbers(Highlighted):
         return {k: counts[k] for k in order}
 
     def _legend(self) -> str:
-        items = [f"{_label_html(kind, kind_colour(kind))} {n}" for kind, n in self._counts().items()]
+        items = [f"{label_html(kind, kind_colour(kind))} {n}" for kind, n in self._counts().items()]
         if not items:
             items.append("No numbers in this table.")
         total = len(self.records)
@@ -205,9 +173,9 @@ class HighlightedNumbers(Highlighted):
             kind = record.get("kind") or "other"
             colour = kind_colour(kind)
             unit = f", {record['unit']}" if record.get("unit") else ""
-            return a, b, _mark_html(text[a:b], colour, f"{kind}: {format_value(record)}{unit}") + _label_html(kind, colour)
+            return a, b, _mark_html(text[a:b], colour, f"{kind}: {format_value(record)}{unit}") + label_html(kind, colour)
 
-        return _frame(self._legend() + paragraphs_html(self.article, disjoint_spans(text, self.records), paint))
+        return frame_html(self._legend() + paragraphs_html(self.article, disjoint_spans(text, self.records), paint))
 
     def _text(self) -> str:
         counts = ", ".join(f"{kind} {n}" for kind, n in self._counts().items())
@@ -369,317 +337,9 @@ def _value_verdict(answer, record: dict) -> tuple[bool | None, str]:
     return False, "the value is not right yet: read the words again, and write the amount they stand for"
 
 
-# --- the walk-through frame shared by the two widgets ---------------------------------------------
-
-def _feedback_box(feedback: Feedback) -> str:
-    return re.sub(r"\*(\w+)\*", r"<em>\1</em>", feedback._repr_html_())
-
-
-class _Stepper(WithFallback):
-    """Prev / Next over ``self.items``, answers remembered per item, a score line."""
-
-    def _setup(self, items: list, inputs: list, fallback: str, intro: str, empty: str) -> None:
-        self.items = items
-        self.index = 0
-        self.results: dict[int, object] = {}
-        self.last_feedback: Feedback | None = None
-        self._shown: dict[int, str] = {}
-        self._feedbacks: dict[int, Feedback] = {}
-        self.header = widgets.HTML()
-        self.context = widgets.HTML()
-        self.check_button = widgets.Button(description="Check", icon="check", button_style="primary")
-        self.prev_button = widgets.Button(description="Previous", icon="arrow-left")
-        self.next_button = widgets.Button(description="Next", icon="arrow-right")
-        self.feedback = widgets.HTML(value="")
-        self.score = widgets.HTML()
-        self.check_button.on_click(self._on_check)
-        self.prev_button.on_click(lambda _b=None: self._go(-1))
-        self.next_button.on_click(lambda _b=None: self._go(+1))
-        self._buttons = widgets.HBox([self.prev_button, self.check_button, self.next_button])
-        self.box = widgets.VBox([widgets.HTML(intro), self.header, self.context, *inputs, self._buttons,
-                                 self.feedback, self.score])
-        super().__init__(self.box, fallback)
-        if not items:
-            for control in (self.check_button, self.prev_button, self.next_button):
-                control.disabled = True
-            self.header.value = f"<b>{html.escape(empty)}</b>"
-        self._show()
-
-    def _go(self, step: int) -> None:
-        if not self.items:
-            return
-        self._store()
-        self.index = min(max(self.index + step, 0), len(self.items) - 1)
-        self._show()
-
-    def _show(self) -> None:
-        self.prev_button.disabled = self.index <= 0 or not self.items
-        self.next_button.disabled = self.index >= len(self.items) - 1
-        self._update_score()
-        if not self.items:
-            return
-        self._restore()
-        self.feedback.value = self._shown.get(self.index, "")
-        self.last_feedback = self._feedbacks.get(self.index)
-        self._render()
-
-    def _give(self, feedback: Feedback, extra_html: str = "", counts: bool = True) -> None:
-        self.last_feedback = feedback
-        self.feedback.value = _feedback_box(feedback) + extra_html
-        if counts:
-            self._shown[self.index] = self.feedback.value
-            self._feedbacks[self.index] = feedback
-        self._update_score()
-
-    # to be provided: _store, _restore, _render, _on_check, _update_score
-
-
-def _english_line(english: list[str] | None, paragraph: int | None) -> str:
-    if not english or not paragraph or paragraph > len(english):
-        return ""
-    return (f'<div style="color:{_GREY};font-style:italic;margin-top:.3em">EN (¶{paragraph}): '
-            f"{html.escape(english[paragraph - 1])}</div>")
-
-
-# --- the tick-the-words hunt shared by NumberHunt and PlaceSpotter ----------------------------------
-
-class _WordHunt(_Stepper):
-    """One sentence at a time: the learner ticks the words that make up each item, answers per mark, Check.
-
-    Neighbouring ticked words make one *mark*, with one answer box of its own;
-    the table of items is the answer key.  An item counts as found when a mark
-    covers part of it; missed items are counted, and named only after
-    **Show me**.  This base holds the walk, the word buttons, the marks, the
-    answers kept per sentence, the missed lines and the score; a subclass says
-    what differs:
-
-    - ``key`` (the item list of a sentence: ``"numbers"``), ``noun`` ("number"),
-      ``score_nouns`` (("numbers", "numbers")), ``unjudged`` (the verdict fields
-      of a line with no answer to judge), ``marks_cross_punctuation`` (do
-      neighbouring words with a comma between them make one mark?);
-    - ``_sentence_words(text, offset)``, ``_mark_input(label, saved)``,
-      ``_missed_html(text, record)``, ``_missed_message(record)``, ``_icon(line)``,
-      ``_judge_marks(item)`` → (lines, found ids, tallies, answers right?),
-      ``_summary(item, found, missed, extra, passed, **tallies)``, and
-      optionally ``_score_note()`` and ``_remember_found(found records)``.
-    """
-
-    key = "items"
-    noun = "item"
-    score_nouns = ("items", "items")
-    unjudged: dict = {}
-    marks_cross_punctuation = True
-
-    def _sentence_items(self, article: Article, sentences: str) -> list[dict]:
-        """The sentences to walk through (``"all"``, or ``"with <key>"``: only those holding an item)."""
-        items = []
-        for row in article.sentences.itertuples(index=False):
-            inside = [r for r in self.records if row.start <= r["start"] < row.end]
-            if sentences == f"with {self.key}" and not inside:
-                continue
-            items.append({"sentence": int(row.sentence), "paragraph": int(row.paragraph), "start": int(row.start),
-                          "end": int(row.end), self.key: inside,
-                          "words": self._sentence_words(article.text[row.start:row.end], int(row.start))})
-        return items
-
-    def _setup_hunt(self, items: list, fallback: str, intro: str, empty: str, show_tooltip: str,
-                    dom_class: str) -> None:
-        self.total = sum(len(item[self.key]) for item in items)
-        self.marks: dict[int, set[int]] = {}
-        self.mark_answers: dict[int, dict[int, object]] = {}  # sentence → first word of a mark → answer
-        self.revealed: set[int] = set()
-        self.items_feedback: list[dict] = []
-        self.word_buttons: list[widgets.ToggleButton] = []
-        self.mark_inputs: list[widgets.Widget] = []
-        self._groups_shown: list[list[int]] = []
-        self._building = False
-        self.words_box = widgets.Box(layout=widgets.Layout(display="flex", flex_flow="row wrap"))
-        self.inputs_box = widgets.VBox()
-        self.show_button = widgets.Button(description="Show me", icon="eye", tooltip=show_tooltip)
-        self.show_button.on_click(self._on_show)
-        self._setup(items, [self.words_box, self.inputs_box], fallback, intro, empty)
-        self.widget.add_class(dom_class)
-        self._buttons.children = (*self._buttons.children, self.show_button)
-        self.show_button.disabled = not items
-
-    # -- state per sentence --
-
-    @property
-    def words(self) -> list[dict]:
-        return self.items[self.index]["words"] if self.items else []
-
-    def _groups(self) -> list[list[int]]:
-        """Runs of neighbouring ticked words: [1, 2, 5] → [[1, 2], [5]] (split where more than spaces
-        stands between two words, unless ``marks_cross_punctuation``)."""
-        groups: list[list[int]] = []
-        words, text = self.words, self.article.text
-        for i in sorted(self.marks.get(self.index, set())):
-            if groups and groups[-1][-1] == i - 1 and (
-                    self.marks_cross_punctuation or not text[words[i - 1]["end"]:words[i]["start"]].strip()):
-                groups[-1].append(i)
-            else:
-                groups.append([i])
-        return groups
-
-    def _store(self) -> None:
-        if not self.items:
-            return
-        self.marks[self.index] = {i for i, b in enumerate(self.word_buttons) if b.value}
-        self._remember_answers()
-
-    def _remember_answers(self) -> None:
-        answers = self.mark_answers.setdefault(self.index, {})
-        for group, box in zip(self._groups_shown, self.mark_inputs):
-            answers[group[0]] = box.value
-
-    def _restore(self) -> None:
-        marked = self.marks.get(self.index, set())
-        self._building = True
-        self.word_buttons = []
-        for i, word in enumerate(self.words):
-            button = widgets.ToggleButton(value=i in marked, description=word["text"], tooltip=word["text"],
-                                          layout=widgets.Layout(width="auto", height="auto", margin="1px"))
-            button.observe(self._on_toggle, names="value")
-            self.word_buttons.append(button)
-        self.words_box.children = tuple(self.word_buttons)
-        self._building = False
-        self._build_inputs()
-
-    def _on_toggle(self, _change=None) -> None:
-        if self._building:
-            return
-        self._remember_answers()
-        self.marks[self.index] = {i for i, b in enumerate(self.word_buttons) if b.value}
-        self._build_inputs()
-
-    def _build_inputs(self) -> None:
-        groups = self._groups()
-        answers = self.mark_answers.get(self.index, {})
-        self._groups_shown = groups
-        self.mark_inputs = [self._mark_input(" ".join(self.words[i]["text"] for i in group), answers.get(group[0]))
-                            for group in groups]
-        self.inputs_box.children = tuple(self.mark_inputs)
-
-    def mark(self, *texts: str) -> None:
-        """Tick the words of the current sentence that make up each of ``texts`` (their first occurrence)."""
-        words = [w["text"].lower() for w in self.words]
-        for text in texts:
-            parts = [p.lower() for p in text.split()]
-            for i in range(len(words) - len(parts) + 1):
-                if words[i:i + len(parts)] == parts:
-                    for j in range(i, i + len(parts)):
-                        self.word_buttons[j].value = True
-                    break
-            else:
-                raise ValueError(f"{text!r} is not a run of words in this sentence")
-
-    # -- showing --
-
-    def _render(self) -> None:
-        item = self.items[self.index]
-        self.header.value = f"<b>Sentence {self.index + 1} of {len(self.items)}</b> · ¶{item['paragraph']}"
-        text = self.article.text
-        body = html.escape(text[item["start"]:item["end"]])
-        if self.index in self.revealed:
-            found = {id(r) for r in self._found_in(item)}
-            parts, pos = [], item["start"]
-            for record in item[self.key]:
-                if id(record) in found or record["start"] < pos:
-                    continue
-                parts.append(html.escape(text[pos:record["start"]]))
-                parts.append(self._missed_html(text[record["start"]:record["end"]], record))
-                pos = record["end"]
-            parts.append(html.escape(text[pos:item["end"]]))
-            body = "".join(parts)
-        self.context.value = _frame(body + _english_line(self.english, item["paragraph"]))
-
-    def _score_note(self) -> str:
-        return ""
-
-    def _update_score(self) -> None:
-        checked = len(self.results)
-        found = sum(r["found"] for r in self.results.values())
-        in_checked = sum(r["found"] + r["missed"] for r in self.results.values())
-        right = sum(r["passed"] for r in self.results.values())
-        in_sentences, in_all = self.score_nouns
-        self.score.value = (f"<b>Score:</b> {right} of {checked} sentence{'s' * (checked != 1)} checked right; "
-                            f"{found} of the {in_checked} {in_sentences} in them found{self._score_note()} "
-                            f"({len(self.items)} sentences, {self.total} {in_all} in all)")
-
-    # -- checking --
-
-    def _overlaps(self, group: list[int], record: dict) -> bool:
-        return any(self.words[i]["start"] < record["end"] and self.words[i]["end"] > record["start"] for i in group)
-
-    def _found_in(self, item: dict) -> list[dict]:
-        groups = self._groups()
-        return [r for r in item[self.key] if any(self._overlaps(g, r) for g in groups)]
-
-    def _on_check(self, _button=None) -> None:
-        if not self.items:
-            return
-        self._store()
-        item = self.items[self.index]
-        lines, found_ids, tallies, answers_right = self._judge_marks(item)
-        missed = [r for r in item[self.key] if id(r) not in found_ids]
-        lines += self._missed_lines(item, missed)
-        lines.sort(key=lambda line: line["start"])
-        extra = sum(line["status"] == "extra" for line in lines)
-        found = len(item[self.key]) - len(missed)
-        passed = not missed and not extra and answers_right
-        self.results[self.index] = {"found": found, "missed": len(missed), "extra": extra, **tallies,
-                                    "passed": passed, "shown": self.index in self.revealed}
-        self.items_feedback = lines
-        self._remember_found([r for r in item[self.key] if id(r) in found_ids])
-        self._give(Feedback(passed, self._summary(item, found, len(missed), extra, passed, **tallies)),
-                   self._lines_html(lines))
-
-    def _remember_found(self, records: list[dict]) -> None:
-        """Called after each Check with the items found in the current sentence."""
-
-    def _missed_lines(self, item: dict, missed: list[dict]) -> list[dict]:
-        if self.index in self.revealed:
-            return [{"status": "missed", "text": record["text"], **self.unjudged, "start": record["start"],
-                     "message": self._missed_message(record)} for record in missed]
-        if missed:
-            return [{"status": "missed", "text": None, **self.unjudged, "start": item["end"],
-                     "message": f"{len(missed)} {self.noun}{'s are' if len(missed) != 1 else ' is'} still "
-                                "unmarked in this sentence. Read it again, or press Show me."}]
-        return []
-
-    def _lines_html(self, lines: list[dict]) -> str:
-        if not lines:
-            return ""
-        rows = [f'<li style="list-style:none"><span aria-hidden="true" style="margin-right:.4em">{self._icon(line)}'
-                f"</span>{html.escape(line['message'])}</li>" for line in lines]
-        return f'<ul style="margin:.2em 0 .2em .5em;padding:0;line-height:1.6">{"".join(rows)}</ul>'
-
-    def _on_show(self, _button=None) -> None:
-        if not self.items:
-            return
-        self._store()
-        self.revealed.add(self.index)
-        self._render()
-        self._on_check()
-
-
 # --- NumberHunt ----------------------------------------------------------------------------------
 
-def _words(text: str, offset: int) -> list[dict]:
-    """The words of ``text`` (edge punctuation trimmed) with their offsets in the article."""
-    words = []
-    for match in re.finditer(r"\S+", text):
-        word = match.group()
-        left = len(word) - len(word.lstrip(_EDGE_PUNCTUATION))
-        right = len(word.rstrip(_EDGE_PUNCTUATION))
-        if right <= left or not re.search(r"\w", word[left:right]):
-            continue  # a dash or a lone quotation mark is not a word
-        words.append({"text": word[left:right], "start": offset + match.start() + left,
-                      "end": offset + match.start() + right})
-    return words
-
-
-class NumberHunt(_WordHunt):
+class NumberHunt(WordHunt):
     """Find the numbers, sentence by sentence: tick the words that are numbers, type each value, Check.
 
     The numbers table is the answer key.  A number counts as *found* when a
@@ -703,11 +363,10 @@ class NumberHunt(_WordHunt):
 
     key, noun, score_nouns = "numbers", "number", ("numbers", "numbers")
     unjudged = {"value_ok": None}
-    _sentence_words = staticmethod(_words)
 
     def __init__(self, article: Article, numbers, sentences: str = "all", show_english: bool = True):
         self.article = article
-        self.records = _records(numbers)
+        self.records = position_records(numbers)
         self.english = translation(article) if show_english else None
         items = self._sentence_items(article, sentences)
         fallback = (
@@ -736,7 +395,7 @@ class NumberHunt(_WordHunt):
 
     @staticmethod
     def _missed_html(text: str, record: dict) -> str:
-        return _mark_html(text, "#D55E00", "missed") + _label_html("missed", "#D55E00")
+        return _mark_html(text, "#D55E00", "missed") + label_html("missed", "#D55E00")
 
     @staticmethod
     def _missed_message(record: dict) -> str:
@@ -808,63 +467,7 @@ _ENGLISH_ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth
                      8: "eighth", 9: "ninth", 10: "tenth"}
 
 
-class _ChoiceSorter(_Stepper):
-    """One item at a time, marked in its sentence; the learner picks one of a few labels.
-
-    Subclasses set ``choice_buttons`` (a ToggleButtons), ``noun`` ("Number"),
-    ``marker`` ("this number") and ``field`` (the answer-key column), and provide
-    ``_message(record, chosen)``.
-    """
-
-    noun = "Item"
-    marker = "this item"
-    field = "kind"  # the column of the table that is the answer key
-
-    def _on_check(self, _button=None) -> None:
-        if not self.items:
-            return
-        chosen = self.choice_buttons.value
-        if chosen is None:
-            self._give(Feedback(False, f"Pick a {self.field} first, then press Check.", state="info"), counts=False)
-            return
-        self.answers[self.index] = chosen
-        record = self.items[self.index]
-        passed = chosen == record[self.field]
-        self.results[self.index] = passed
-        self._give(Feedback(passed, self._message(record, chosen)))
-
-    def _store(self) -> None:
-        if self.choice_buttons.value is not None:
-            self.answers[self.index] = self.choice_buttons.value
-
-    def _restore(self) -> None:
-        self.choice_buttons.value = self.answers.get(self.index)
-
-    def _update_score(self) -> None:
-        right = sum(1 for passed in self.results.values() if passed)
-        checked = len(self.results)
-        more = f" ({checked} checked so far)" if 0 < checked < len(self.items) else ""
-        self.score.value = f"<b>Score:</b> {right} of {len(self.items)} sorted right{more}"
-
-    def _sentence_bounds(self, record: dict) -> tuple[int, int]:
-        for row in self.article.sentences.itertuples(index=False):
-            if row.start <= record["start"] < row.end:
-                return int(row.start), max(int(row.end), record["end"])
-        return record["start"], record["end"]
-
-    def _render(self) -> None:
-        record = self.items[self.index]
-        self.header.value = f"<b>{self.noun} {self.index + 1} of {len(self.items)}</b> · ¶{record.get('paragraph')}"
-        start, end = self._sentence_bounds(record)
-        text = self.article.text
-        body = (html.escape(text[start:record["start"]])
-                + f'<mark style="background:{_tint("#F0E442", .55)};color:#111;border-bottom:3px solid #000;'
-                  f'padding:0 .1em">{html.escape(text[record["start"]:record["end"]])}</mark>'
-                + _label_html(self.marker, "#000000") + html.escape(text[record["end"]:end]))
-        self.context.value = _frame(body + _english_line(self.english, record.get("paragraph")))
-
-
-class KindSorter(_ChoiceSorter):
+class KindSorter(ChoiceSorter):
     """What kind of number is this?  One number at a time, in its sentence; the learner picks its kind.
 
     The numbers table is the answer key (its ``kind`` column).  Every answer is
@@ -878,9 +481,8 @@ class KindSorter(_ChoiceSorter):
 
     def __init__(self, article: Article, numbers, show_english: bool = True):
         self.article = article
-        items = [r for r in _records(numbers) if r.get("kind") in KINDS]
+        items = [r for r in position_records(numbers) if r.get("kind") in KINDS]
         self.english = translation(article) if show_english else None
-        self.answers: dict[int, str | None] = {}
         terms = glossary()
         self._gloss = dict(zip(terms["term"].str.lower(), terms["gloss"]))
         self.kind_buttons = widgets.ToggleButtons(

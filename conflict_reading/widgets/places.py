@@ -55,8 +55,11 @@ from ..explore import glossary, translation
 from ..feedback import Feedback
 from ..maps import ROLE_STYLE
 from ..places import roles as role_rules
-from .numbers import _EDGE_PUNCTUATION, _ChoiceSorter, _frame, _label_html, _records, _tint, _WordHunt
-from .spans import Highlighted, disjoint_spans, paragraphs_html
+from .colours import tint as _tint
+from .markup import frame_html, label_html
+from .sorter import ChoiceSorter
+from .spans import Highlighted, disjoint_spans, paragraphs_html, position_records
+from .word_hunt import EDGE_PUNCTUATION, WordHunt
 
 ROLES = ("event", "actor", "title", "other")
 ROLE_COLOURS = {role: ROLE_STYLE.get(role, {}).get("color", "#555555") for role in ROLES}  # as on the map
@@ -95,7 +98,7 @@ class HighlightedPlaces(Highlighted):
 
     def __init__(self, article: Article, places):
         self.article = article
-        self.records = _records(places)
+        self.records = position_records(places)
         self.text = self._text()
         self.html = self._html()
 
@@ -113,7 +116,7 @@ class HighlightedPlaces(Highlighted):
 
     def _html(self) -> str:
         text = self.article.text
-        legend = " · ".join(f"{_label_html(role, role_colour(role))} {html.escape(ROLE_DESCRIPTIONS.get(role, ''))}"
+        legend = " · ".join(f"{label_html(role, role_colour(role))} {html.escape(ROLE_DESCRIPTIONS.get(role, ''))}"
                             f" ({n})" for role, n in self._counts().items()) or "No places in this table."
         parts = [f'<div style="margin-bottom:.5em;padding-bottom:.3em;border-bottom:1px solid #ddd">'
                  f"<b>{self._summary()}.</b> {legend}</div>"]
@@ -123,10 +126,10 @@ class HighlightedPlaces(Highlighted):
             colour = role_colour(record.get("role"))
             return start, end, (_place_mark(text[start:end], colour, f"{record.get('kind') or ''}: "
                                                                    f"{ROLE_DESCRIPTIONS.get(record.get('role'), '')}")
-                                + _label_html(_label(record), colour))
+                                + label_html(_label(record), colour))
 
         parts.append(paragraphs_html(self.article, disjoint_spans(text, self.records), paint))
-        return _frame("".join(parts))
+        return frame_html("".join(parts))
 
     def _text(self) -> str:
         counts = ", ".join(f"{role} {n}" for role, n in self._counts().items())
@@ -155,8 +158,8 @@ def _place_words(text: str, offset: int) -> list[dict]:
     words = []
     for match in re.finditer(r"\S+", text):
         token = match.group()
-        left = len(token) - len(token.lstrip(_EDGE_PUNCTUATION))
-        right = len(token.rstrip(_EDGE_PUNCTUATION))
+        left = len(token) - len(token.lstrip(EDGE_PUNCTUATION))
+        right = len(token.rstrip(EDGE_PUNCTUATION))
         if right <= left or not re.search(r"\w", token[left:right]):
             continue
         core, base = token[left:right], offset + match.start() + left
@@ -173,7 +176,7 @@ def _place_words(text: str, offset: int) -> list[dict]:
     return words
 
 
-class PlaceSpotter(_WordHunt):
+class PlaceSpotter(WordHunt):
     """Spot the places, sentence by sentence: tick the words that are place names, pick each kind, Check.
 
     The places table is the answer key.  Neighbouring ticked words, with only a
@@ -199,7 +202,7 @@ class PlaceSpotter(_WordHunt):
     def __init__(self, article: Article, places, sentences: str = "all", show_english: bool = True,
                  show_map: bool = True):
         self.article = article
-        self.records = _records(places)
+        self.records = position_records(places)
         self.english = translation(article) if show_english else None
         self.show_map = show_map
         items = self._sentence_items(article, sentences)
@@ -237,7 +240,7 @@ class PlaceSpotter(_WordHunt):
     @staticmethod
     def _missed_html(text: str, record: dict) -> str:
         return (_place_mark(text, "#D55E00", "missed")
-                + _label_html(f"missed: {record.get('name')} · {record.get('kind')}", "#D55E00"))
+                + label_html(f"missed: {record.get('name')} · {record.get('kind')}", "#D55E00"))
 
     @staticmethod
     def _missed_message(record: dict) -> str:
@@ -347,7 +350,7 @@ class PlaceSpotter(_WordHunt):
 
 # --- RoleSorter ------------------------------------------------------------------------------------
 
-class RoleSorter(_ChoiceSorter):
+class RoleSorter(ChoiceSorter):
     """Where does it happen, or who acts?  One place mention at a time, in its sentence: pick its role.
 
     The places table is the answer key (its ``role`` column).  Every answer is
@@ -362,9 +365,8 @@ class RoleSorter(_ChoiceSorter):
 
     def __init__(self, article: Article, places, show_english: bool = True):
         self.article = article
-        items = [r for r in _records(places) if r.get("role") in ROLES]
+        items = [r for r in position_records(places) if r.get("role") in ROLES]
         self.english = translation(article) if show_english else None
-        self.answers: dict[int, str | None] = {}
         terms = glossary()
         self._gloss = dict(zip(terms["term"].str.lower(), terms["gloss"]))
         self._gloss.update({"menteri": "minister", "luar": "outside; foreign", "negeri": "country; state",

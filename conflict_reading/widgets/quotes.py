@@ -53,7 +53,6 @@ from __future__ import annotations
 
 import bisect
 import html
-import re
 import textwrap
 
 import ipywidgets as widgets
@@ -68,7 +67,7 @@ from ..explore import translation
 from ..feedback import Feedback
 from ..presenter import highlight_font_size
 from ..quotes import reporting_verbs
-from .fallback import WithFallback
+from .stepper import Stepper
 from .spans import Highlighted, disjoint_spans, paragraphs_html, table_records
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision
@@ -246,12 +245,7 @@ def highlight_quotes(article: Article, quotes) -> HighlightedArticle:
     return HighlightedArticle(article, quotes)
 
 
-# --- shared by the two walkthroughs ----------------------------------------------------------
-
-def _feedback_html(feedback: Feedback) -> str:
-    """Feedback's box, with ``*word*`` shown as emphasis."""
-    return re.sub(r"\*(\w+)\*", r"<em>\1</em>", feedback._repr_html_())
-
+# --- the context of a quotation, shown by both walkthroughs ------------------------------------
 
 def _context_html(article: Article, start: int, end: int, quote_start: int, quote_end: int,
                   label: str, english: list[str] | None) -> str:
@@ -288,91 +282,6 @@ def _context_html(article: Article, start: int, end: int, quote_start: int, quot
             f'border:1px solid #ddd;padding:.3em .6em">{"".join(rows)}</div>')
 
 
-class _Stepper(WithFallback):
-    """Prev / Next over ``self.items``, answers remembered per item, a score line."""
-
-    noun = "quotation"
-
-    def _setup(self, items: list[dict], inputs: list, fallback: str, intro: str):
-        self.items = items
-        self.index = 0
-        self.answers: dict[int, object] = {}
-        self.results: dict[int, bool] = {}
-        self.last_feedback: Feedback | None = None
-        self._shown: dict[int, Feedback] = {}
-        self.header = widgets.HTML()
-        self.context = widgets.HTML()
-        self.check_button = widgets.Button(description="Check", icon="check", button_style="primary")
-        self.prev_button = widgets.Button(description="Previous", icon="arrow-left")
-        self.next_button = widgets.Button(description="Next", icon="arrow-right")
-        self.feedback = widgets.HTML(value="")
-        self.score = widgets.HTML()
-        self.check_button.on_click(self._on_check)
-        self.prev_button.on_click(lambda _b=None: self._go(-1))
-        self.next_button.on_click(lambda _b=None: self._go(+1))
-        box = widgets.VBox([
-            widgets.HTML(intro), self.header, self.context, *inputs,
-            widgets.HBox([self.prev_button, self.check_button, self.next_button]), self.feedback, self.score,
-        ])
-        super().__init__(box, fallback)
-        if not items:
-            for control in (self.check_button, self.prev_button, self.next_button, *inputs):
-                control.disabled = True
-            self.header.value = f"<b>No {self.noun}s to work through in this table.</b>"
-        self._show()
-
-    @property
-    def score_text(self) -> str:
-        right = sum(self.results.values())
-        return f"{right} of {len(self.items)} checked right"
-
-    def _go(self, step: int) -> None:
-        if not self.items:
-            return
-        self._store()
-        self.index = min(max(self.index + step, 0), len(self.items) - 1)
-        self._show()
-
-    def _show(self) -> None:
-        self.prev_button.disabled = self.index <= 0
-        self.next_button.disabled = self.index >= len(self.items) - 1
-        self._update_score()
-        if not self.items:
-            return
-        self._restore()
-        shown = self._shown.get(self.index)
-        self.last_feedback = shown
-        self.feedback.value = _feedback_html(shown) if shown else ""
-        self._render()
-
-    def _update_score(self) -> None:
-        checked = len(self.results)
-        more = f" ({checked} checked so far)" if 0 < checked < len(self.items) else ""
-        self.score.value = f"<b>Score:</b> {self.score_text}{more}"
-
-    def _give(self, feedback: Feedback, counts: bool = True) -> None:
-        """Show ``feedback``; a real check (``counts``) is remembered for this item and scored."""
-        self.last_feedback = feedback
-        self.feedback.value = _feedback_html(feedback)
-        if counts:
-            self._shown[self.index] = feedback
-            self.results[self.index] = feedback.passed
-        self._update_score()
-
-    # Each walkthrough fills these in.
-    def _store(self) -> None:  # keep the current item's inputs in self.answers
-        raise NotImplementedError
-
-    def _restore(self) -> None:  # put self.answers[self.index] back into the inputs
-        raise NotImplementedError
-
-    def _render(self) -> None:  # the header and context of the current item
-        raise NotImplementedError
-
-    def _on_check(self, _button=None) -> None:
-        raise NotImplementedError
-
-
 # --- QuoteWalkthrough ------------------------------------------------------------------------
 
 _HOW = {
@@ -384,7 +293,7 @@ _HOW = {
 }
 
 
-class QuoteWalkthrough(_Stepper):
+class QuoteWalkthrough(Stepper):
     """One quotation at a time: who speaks, and is it a direct or a partial quote?
 
     ``quotes`` is a quotes table; its scare quotes are left out (nobody speaks in
@@ -396,6 +305,8 @@ class QuoteWalkthrough(_Stepper):
     ``prev_button``, ``next_button``, ``feedback`` (HTML), ``results`` (index →
     passed), ``answers`` (index → (speaker, kind)), ``last_feedback``.
     """
+
+    noun = "quotation"
 
     def __init__(self, article: Article, quotes, speakers=None, show_english: bool = True):
         self.article = article
@@ -472,7 +383,7 @@ class QuoteWalkthrough(_Stepper):
             cue = record.get("cue") or ""
             how = _HOW.get(record.get("how") or "", "").format(cue=cue, gloss=_gloss(cue))
             message = f"Correct: {who} speaks here, in a {record.get('kind') or kind} quotation. {how}".strip()
-            self._give(Feedback(True, message))
+            self._give_verdict(Feedback(True, message))
             return
         if speaker_ok:
             message = ("Almost: the speaker is right, but look again at the kind. Is it a whole statement "
@@ -481,7 +392,7 @@ class QuoteWalkthrough(_Stepper):
             message = self._speaker_message(choice, expected)
             if not kind_ok:
                 message += " Check the kind too."
-        self._give(Feedback(False, message))
+        self._give_verdict(Feedback(False, message))
 
     def _speaker_message(self, choice: str, expected: str | None) -> str:
         previous = self.items[self.index - 1].get("speaker") if self.index > 0 else None
@@ -549,7 +460,7 @@ def verb_root(word) -> str | None:
     return None
 
 
-class VerbSpotter(_Stepper):
+class VerbSpotter(Stepper):
     """Spot the reporting verb: one attributed quotation at a time, in its sentences.
 
     Only quotations with a ``cue`` are asked about.  The learner's verb is right
@@ -560,6 +471,8 @@ class VerbSpotter(_Stepper):
     ``next_button``, ``feedback`` (HTML), ``results`` (index → passed),
     ``answers`` (index → text typed), ``last_feedback``.
     """
+
+    noun = "quotation"
 
     def __init__(self, article: Article, quotes, elide_words: int = 40):
         self.article = article
@@ -629,7 +542,7 @@ class VerbSpotter(_Stepper):
         cue = record["cue"]
         given, given_root, cue_root = _word(answer), verb_root(answer), verb_root(cue)
         if given == _word(cue) or (given_root is not None and given_root == cue_root):
-            self._give(Feedback(True, self._explain(cue, answer)))
+            self._give_verdict(Feedback(True, self._explain(cue, answer)))
             return
         start, end = self._window(record)
         nearby = normalize_text(self.article.text[start:end]).split()
@@ -644,7 +557,7 @@ class VerbSpotter(_Stepper):
         else:
             message = (f"Not yet: “{answer.strip()}” is in these sentences, but it is not the verb that reports "
                        "speech. Look for a word like says, stressed or announced next to the speaker's name.")
-        self._give(Feedback(False, message))
+        self._give_verdict(Feedback(False, message))
 
     @staticmethod
     def _explain(cue: str, answer: str) -> str:

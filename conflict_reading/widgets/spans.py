@@ -65,6 +65,21 @@ def table_records(table, whole_numbers: tuple[str, ...] = ("start", "end")) -> l
     return sorted(records, key=lambda r: r["start"])
 
 
+
+def position_records(table) -> list[dict]:
+    """The rows of a table (see :func:`table_records`), ``paragraph`` and whole ``value`` as int,
+    sorted by ``start`` and then ``end``: the answer key of a highlight, a hunt or a sorter.
+
+    >>> position_records([{"start": 4, "end": 9, "value": 77.0}, {"start": 4, "end": 6, "paragraph": 2.0}])
+    [{'start': 4, 'end': 6, 'paragraph': 2}, {'start': 4, 'end': 9, 'value': 77}]
+    """
+    records = table_records(table, ("start", "end", "paragraph"))
+    for record in records:
+        value = record.get("value")
+        if isinstance(value, float) and value.is_integer():
+            record["value"] = int(value)
+    return sorted(records, key=lambda r: (r["start"], r["end"]))
+
 class Highlighted:
     """An article with spans highlighted: ``html`` in a notebook, ``text`` (a numbered list) elsewhere."""
 
