@@ -1,0 +1,102 @@
+"""A lesson's start in one short cell: the names a lesson uses, and :func:`start`.
+
+Every lesson notebook begins with the same three lines::
+
+    ARTICLE = "koalisi-isis-roma"
+    from conflict_reading.lesson import *
+    article = start(ARTICLE)
+
+``from conflict_reading.lesson import *`` brings in exactly the names in
+``__all__``: the checking and progress functions, the engines (``find_quotes``,
+``find_numbers``, ``find_places``), the glossary and translation, the lesson
+widgets, ``pd`` (pandas) and ``plt`` (matplotlib), and ``___``, the blank a
+learner fills in (see :mod:`conflict_reading.blanks`).  :func:`start` loads
+the article and applies the settings every lesson uses.
+
+Names that only one lesson needs go in that lesson's block at the end of this
+file (``# --- lesson 03 ---``), each block with its own imports and its own
+``__all__ += [...]``, so that lesson writers never edit the same lines.
+
+>>> import conflict_reading.lesson as lesson
+>>> sorted(set(["check", "hint", "start", "pd", "plt"]) - set(lesson.__all__))
+[]
+>>> lesson.start("koalisi-isis-roma").name
+'koalisi-isis-roma'
+>>> import pandas
+>>> pandas.get_option("display.max_colwidth")
+100
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from .article import DEFAULT_ARTICLE, Article, load_article
+from .checks import check, hint
+from .explore import concordance, glossary, translation
+from .learner import progress, reflect
+from .numbers import find_numbers
+from .places import find_places
+from .presenter import presenter_mode
+from .quotes import find_quotes
+from .widgets import (
+    KindSorter, NumberHunt, PlaceSpotter, QuoteWalkthrough, RoleSorter, VerbSpotter, ask, highlight_numbers,
+    highlight_places, highlight_quotes,
+)
+from .widgets.reflection import ReflectionBox
+
+# The settings every lesson uses (they were in each notebook's setup cell).
+FONT_SIZE = 13  # matplotlib's text size on a laptop screen; presenter mode sets its own sizes
+MAX_COLWIDTH = 100  # characters of a long text shown in a table cell
+
+__all__ = [
+    "start",
+    # checking, hints, progress
+    "check", "hint", "progress", "reflect", "ask",
+    # the article, and reading it
+    "Article", "load_article", "presenter_mode", "glossary", "translation", "concordance",
+    "find_quotes", "find_numbers", "find_places",
+    # the lesson widgets
+    "highlight_quotes", "QuoteWalkthrough", "VerbSpotter",
+    "highlight_numbers", "NumberHunt", "KindSorter",
+    "highlight_places", "PlaceSpotter", "RoleSorter",
+    "ReflectionBox",
+    # tables and charts
+    "pd", "plt",
+]
+
+
+def start(article_name: str | Article = DEFAULT_ARTICLE) -> Article:
+    """Start a lesson: apply the lessons' settings, then load and return the article.
+
+    The settings: tables show long texts up to ``MAX_COLWIDTH`` characters, and
+    charts use ``FONT_SIZE`` unless presenter mode is on (then its own, bigger
+    sizes).  A name that is not an article raises :class:`~conflict_reading.errors.ArticleError`,
+    which a notebook shows as one line saying what to write instead.
+
+    >>> start(25)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    conflict_reading.errors.ArticleError: Cannot load an article from the number 25: ...
+    """
+    pd.set_option("display.max_colwidth", MAX_COLWIDTH)
+    if not presenter_mode():  # presenter_mode(True) in a cell: bigger charts and highlights for a projector
+        plt.rcParams.update({"font.size": FONT_SIZE})
+    return load_article(article_name)
+
+
+# Lesson blocks: what one lesson adds to the names above.  Keep to your own block:
+#     from .story import reading
+#     __all__ += ["reading"]
+
+# --- lesson 00 ---
+
+# --- lesson 01 ---
+
+# --- lesson 02 ---
+
+# --- lesson 03 ---
+
+# --- lesson 04 ---
+
+# --- lesson 05 ---
