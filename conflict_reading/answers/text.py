@@ -1,30 +1,31 @@
-"""Compare a learner's answer with an answer key, forgivingly.
+"""Text as a learner types it: case, accents, punctuation and the words around an answer.
 
-Each function accepts every reasonable form of a right answer: any case and
-spacing, with or without accents and titles, numbers in Indonesian or English
-notation.
-
->>> same_text("  Tanduk   AFRIKA ", "tanduk afrika")
-True
->>> same_name("Menlu Italia Di Maio", "Luigi Di Maio"), same_name("Anthony Blinken", "Antony Blinken")
-(True, True)
->>> same_name("Luigi", "Luigi Di Maio"), same_name("Maio", "Luigi Di Maio")
-(False, False)
->>> same_number("13,5 miliar", 13.5e9), same_number("13.5 billion", 13.5e9), same_number(13.5e9, "13,5 miliar")
-(True, True, True)
+>>> normalize_text("  “Kelompok   Téror”! ")
+'kelompok teror'
+>>> strip_frame("The answer is: tegas."), same_text("the Horn of Africa", "Horn of Africa")
+('tegas', True)
 """
 
 from __future__ import annotations
 
-import math
 import re
+import tomllib
 import unicodedata
 from difflib import SequenceMatcher
+from functools import lru_cache
 
-from .lexicons import word_list
-from .numerals import number_values
+from ..lexicons import LEXICON_DIR
 
 _PUNCTUATION = re.compile(r"[^\w\s%-]")
+_QUOTES = "\"'“”‘’«»„‚`"
+_ARTICLES = ("the ", "a ", "an ")
+
+
+@lru_cache(maxsize=1)
+def answer_words() -> dict:
+    """The lexicon ``lexicons/answer-words.toml``: lead-ins, fillers, number and list words."""
+    with open(LEXICON_DIR / "answer-words.toml", "rb") as handle:
+        return tomllib.load(handle)
 
 
 def normalize_text(value) -> str:
@@ -40,77 +41,99 @@ def normalize_text(value) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=1)
+def _lead_in_pattern() -> re.Pattern:
+    phrases = sorted(answer_words()["lead_ins"], key=len, reverse=True)
+    alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in phrases)
+    return re.compile(rf"^\s*(?:{alternation})(?:\s*[:=\-–]\s*|\s+)(?=\S)", re.IGNORECASE)
+
+
+def strip_frame(text: str) -> str:
+    """The answer without the words a learner may put around it: a lead-in ("answer:", "the answer is",
+    "jawabannya"), quotation marks, and a full stop or exclamation mark at the end.
+
+    >>> strip_frame("Answer: b."), strip_frame("“tegas”"), strip_frame("jawabannya 25")
+    ('b', 'tegas', '25')
+    >>> strip_frame("answer"), strip_frame("It is the United States.")
+    ('answer', 'the United States')
+    """
+    if not isinstance(text, str):
+        return text
+    previous = None
+    text = text.strip()
+    while text != previous:
+        previous = text
+        text = _lead_in_pattern().sub("", text, count=1).strip()
+        text = text.rstrip(".!").strip()
+        if len(text) >= 2 and text[0] in _QUOTES and text[-1] in _QUOTES:
+            text = text[1:-1].strip()
+    return text
+
+
+def _without_article(normalized: str) -> str:
+    for article in _ARTICLES:
+        if normalized.startswith(article) and len(normalized) > len(article):
+            return normalized[len(article):]
+    return normalized
+
+
+def _without_gloss(text: str) -> str:
+    """``"tegas (stressed)"`` → ``"tegas"``: a gloss in brackets after the answer."""
+    match = re.fullmatch(r"\s*([^()\[\]]+?)\s*[(\[][^()\[\]]*[)\]]\s*", text)
+    return match.group(1) if match else text
+
+
 def same_text(answer, expected) -> bool:
-    return isinstance(answer, str) and normalize_text(answer) == normalize_text(expected) != ""
+    """The same words, whatever the case, accents, spacing and punctuation; a lead-in ("answer:"), a
+    leading "the" and a gloss in brackets after the answer do not count.
+
+    >>> same_text("  Tanduk   AFRIKA ", "tanduk afrika"), same_text("tegas (stressed)", "tegas")
+    (True, True)
+    >>> same_text("Afrika", "Tanduk Afrika"), same_text(25, "25")
+    (False, False)
+    """
+    if not isinstance(answer, str) or expected is None:
+        return False
+    target = normalize_text(expected)
+    if not target:
+        return False
+    for form in {answer, strip_frame(answer), _without_gloss(strip_frame(answer))}:
+        given = normalize_text(form)
+        if given == target or (given and _without_article(given) == _without_article(target)):
+            return True
+    return False
 
 
 def _close(a: str, b: str) -> bool:
-    """Same word, allowing one slip in a long word (Antony/Anthony)."""
+    """Same word, allowing one slip in a long word (Antony/Anthony).
+
+    >>> _close("antony", "anthony"), _close("maio", "mayo")
+    (True, False)
+    """
     if a == b:
         return True
     return min(len(a), len(b)) >= 5 and SequenceMatcher(None, a, b).ratio() >= 0.85
 
 
-def surname(name: str) -> list[str]:
-    """The last name, with its particles.
+def same_word(a: str, b: str) -> bool:
+    """The same word, or its plural or possessive, or one slip in a long word ("airstrikes"/"airstrike").
 
-    >>> surname("Luigi Di Maio"), surname("Antony Blinken")
-    (['di', 'maio'], ['blinken'])
+    >>> same_word("militias", "militia"), same_word("quotes", "quote"), same_word("as", "a")
+    (True, True, False)
     """
-    tokens = normalize_text(name).split()
-    particles = word_list("name-particles")
-    start = len(tokens) - 1
-    while start > 0 and tokens[start - 1] in particles:
-        start -= 1
-    return tokens[start:]
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 3 and long_ in (short + "s", short + "es", short + "'s"):
+        return True
+    return _close(a, b)
 
 
-def same_name(answer, expected) -> bool:
-    """True if ``answer`` names the person ``expected`` names.
+def content_words(text: str) -> list[str]:
+    """The words of ``text`` that carry content: fillers (``lexicons/answer-words.toml``) left out.
 
-    The answer must end with the surname; any other words must be parts of the
-    full name or titles and nationalities (``lexicons/name-qualifiers.txt``).
+    >>> content_words("Because they tell us who speaks and how")
+    ['tell', 'us', 'speaks', 'how']
     """
-    if not isinstance(answer, str):
-        return False
-    given = normalize_text(answer).split()
-    full = normalize_text(expected).split()
-    last = surname(expected)
-    if not given or len(given) < len(last):
-        return False
-    if not all(_close(g, e) for g, e in zip(given[-len(last):], last)):
-        return False
-    qualifiers = word_list("name-qualifiers")
-    return all(
-        word in qualifiers or any(_close(word, part) for part in full) for word in given[: -len(last)]
-    )
-
-
-def same_number(answer, expected, tolerance: float = 0.0, relative: float = 0.0) -> bool:
-    """True if any value ``answer`` can mean is within tolerance of ``expected``."""
-    targets = number_values(expected)  # a key may itself be written out ("13,5 miliar")
-    given = number_values(answer)
-    for target in targets:
-        allowed = max(tolerance, abs(target) * relative, 1e-9 * max(1.0, abs(target)))
-        if any(abs(value - target) <= allowed for value in given):
-            return True
-    return False
-
-
-def scale_slip(answer, expected) -> int | None:
-    """The power of ten by which ``answer`` is off, if that is all that is wrong.
-
-    >>> scale_slip("436 ribu", 436e6)
-    -3
-    """
-    targets = number_values(expected)
-    if len(targets) != 1 or 0 in targets:
-        return None
-    target = targets.pop()
-    for value in number_values(answer):
-        if value == 0:
-            continue
-        power = math.log10(abs(value / target))
-        if abs(power - round(power)) < 1e-9 and round(power) != 0:
-            return round(power)
-    return None
+    fillers = frozenset(answer_words()["fillers"])
+    return [word for word in normalize_text(strip_frame(text)).split() if word not in fillers]
