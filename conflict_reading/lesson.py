@@ -25,14 +25,20 @@ file (``# --- lesson 03 ---``), each block with its own imports and its own
 >>> import pandas
 >>> pandas.get_option("display.max_colwidth")
 100
+>>> lesson.start(25)  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+conflict_reading.errors.ArticleError: Cannot load an article from the number 25: ...
 """
 
 from __future__ import annotations
+
+import inspect
 
 import matplotlib.pyplot as plt
 import pandas as pd
 
 from .article import DEFAULT_ARTICLE, Article, load_article
+from .blanks import ___, install, refuse_blanks
 from .checks import check, hint
 from .explore import concordance, glossary, translation
 from .learner import progress, reflect
@@ -51,7 +57,7 @@ FONT_SIZE = 13  # matplotlib's text size on a laptop screen; presenter mode sets
 MAX_COLWIDTH = 100  # characters of a long text shown in a table cell
 
 __all__ = [
-    "start",
+    "start", "___",
     # checking, hints, progress
     "check", "hint", "progress", "reflect", "ask",
     # the article, and reading it
@@ -70,18 +76,16 @@ __all__ = [
 def start(article_name: str | Article = DEFAULT_ARTICLE) -> Article:
     """Start a lesson: apply the lessons' settings, then load and return the article.
 
-    The settings: tables show long texts up to ``MAX_COLWIDTH`` characters, and
+    The settings: tables show long texts up to ``MAX_COLWIDTH`` characters,
     charts use ``FONT_SIZE`` unless presenter mode is on (then its own, bigger
-    sizes).  A name that is not an article raises :class:`~conflict_reading.errors.ArticleError`,
+    sizes), and in a notebook an error from an unfilled blank ``___`` or from a
+    cell not run yet is one line (:func:`conflict_reading.blanks.install`).  A name that is not an article raises :class:`~conflict_reading.errors.ArticleError`,
     which a notebook shows as one line saying what to write instead.
-
-    >>> start(25)  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    conflict_reading.errors.ArticleError: Cannot load an article from the number 25: ...
     """
     pd.set_option("display.max_colwidth", MAX_COLWIDTH)
     if not presenter_mode():  # presenter_mode(True) in a cell: bigger charts and highlights for a projector
         plt.rcParams.update({"font.size": FONT_SIZE})
+    install()
     return load_article(article_name)
 
 
@@ -100,3 +104,11 @@ def start(article_name: str | Article = DEFAULT_ARTICLE) -> Article:
 # --- lesson 04 ---
 
 # --- lesson 05 ---
+
+
+# --- end of the lesson blocks ---
+# A blank ___ given to any function above says "fill in the blank" (check() says "Not answered yet").
+for _name in __all__:
+    if _name != "check" and inspect.isfunction(globals()[_name]):
+        globals()[_name] = refuse_blanks(globals()[_name])
+del _name
