@@ -21,6 +21,7 @@ import pandas as pd
 
 from . import answers
 from .article import SETTING, current_article
+from .blanks import holds_blank
 from .exercises import Exercise, ExerciseError, all_exercises, get_exercise
 from .feedback import Feedback
 from .numerals import number_values
@@ -50,6 +51,8 @@ def instructor_mode(on: bool | None = None) -> bool:
 
 def is_blank(answer) -> bool:
     if answer is None or answer is Ellipsis:
+        return True
+    if holds_blank(answer):  # the lesson's fill-in blank ___, or a list still holding one (see blanks.py)
         return True
     if isinstance(answer, float) and math.isnan(answer):
         return True

@@ -186,3 +186,17 @@ def test_without_the_notebook_file_a_missing_name_still_gets_one_line(tmp_path, 
     assert one_line(notebook.cells[1]) == (
         "⚠ `countz` is not made yet: run the cells above first (Run ▸ Run All Above Selected Cell), "
         "or check the spelling (did you mean `counts`?).")
+
+
+# --- check() ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("answer", [___, [___], ["Blinken", ___], {"speaker": ___}], ids=repr)
+def test_check_takes_an_unfilled_blank_as_not_answered_yet(answer):
+    from conflict_reading import check
+    from conflict_reading.learner import progress_table
+
+    feedback = check("00-paragraphs", answer)
+    assert not feedback.passed and feedback.state == "info"
+    assert feedback.message.startswith("Not answered yet")
+    row = progress_table().set_index("id").loc["00-paragraphs"]
+    assert row["attempts"] == 0 and row["status"] == "not tried"
