@@ -16,6 +16,8 @@ from __future__ import annotations
 import itertools
 import math
 import os
+import tomllib
+from functools import lru_cache
 
 import pandas as pd
 
@@ -23,8 +25,8 @@ from . import answers
 from .article import SETTING, current_article
 from .blanks import holds_blank
 from .exercises import Exercise, ExerciseError, all_exercises, get_exercise
+from .paths import articles_dir
 from .feedback import Feedback
-from .numerals import number_values
 from .progress import ProgressError, ProgressStore, status_by_exercise, why
 
 MAX_ANSWER_CHARS = 10_000  # characters of text in an answer (a string, or the strings in a list or table)
@@ -66,40 +68,75 @@ def is_blank(answer) -> bool:
 
 
 # --- one checker per kind: each returns (passed, reason for the learner) ----------
+# Reading the answer is conflict_reading/answers/ (the one place that does it); this part applies an
+# exercise's definition to it: its key, accepted forms, options, listed wrong answers.
+
+_WORD_KINDS = ("text", "name", "choice", "place")
+
+
+@lru_cache(maxsize=64)
+def _event_year(metadata_path: str) -> int | None:
+    """The year of an article's events (``event_date`` in ``data/articles/<article>.toml``), or None."""
+    try:
+        with open(metadata_path, "rb") as handle:
+            date = tomllib.load(handle).get("event_date")
+    except (OSError, ValueError):  # no file, or not TOML
+        return None
+    year = getattr(date, "year", None)
+    if year is None and isinstance(date, str) and date[:4].isdigit():
+        year = int(date[:4])
+    return year
+
+
+def _rules(exercise: Exercise) -> answers.Rules:
+    """What the exercise allows: its article's people, its tolerances and rounding, the year of its article."""
+    article = exercise.article
+    return answers.Rules(
+        people=answers.people_of(article),
+        tolerance=exercise.tolerance,
+        relative=exercise.relative_tolerance,
+        rounding=exercise.rounding,
+        default_year=_event_year(str(articles_dir() / f"{article}.toml")) if article else None,
+    )
+
 
 def _matches(exercise: Exercise, answer, expected, kind: str | None = None) -> bool:
     kind = kind or exercise.kind
-    if kind == "number":
-        return answers.same_number(answer, expected, exercise.tolerance, exercise.relative_tolerance)
-    if kind == "name":
-        return answers.same_name(answer, expected)
-    return answers.same_text(answer, expected)
+    return answers.same("text" if kind == "choice" else kind, answer, expected, _rules(exercise))
+
+
+def _pick(exercise: Exercise, answer) -> answers.Pick:
+    """The option a choice answer picks: its letter, text, an alias, or words of that option only."""
+    accept = {}
+    if exercise.accept:
+        try:
+            key = exercise.key_answer()
+        except ExerciseError:
+            key = None
+        index = next((n for n, o in enumerate(exercise.options) if answers.same_text(key, o)), None)
+        if index is not None:
+            accept = {index: list(exercise.accept)}
+    return answers.pick_option(answer, exercise.options, exercise.option_aliases, accept)
 
 
 def _check_single(exercise: Exercise, answer, expected) -> tuple[bool, str]:
-    if isinstance(answer, (int, float)) and exercise.kind in ("text", "name", "choice") and not isinstance(answer, bool):
+    number = isinstance(answer, (int, float)) and not isinstance(answer, bool)
+    if number and exercise.kind in _WORD_KINDS:
         return False, "This question wants words, not a number."
-    if exercise.kind == "choice" and not any(answers.same_text(answer, o) for o in exercise.options):
-        if not any(_matches(exercise, answer, key) for key in exercise.accept):
-            return False, "That is not one of the options: copy one of them, or give its letter (a, b, …)."
-    if any(_matches(exercise, answer, key) for key in (expected, *exercise.accept)):
+    if number and exercise.kind == "date":
+        if not (float(answer).is_integer() and 1000 <= answer <= 2999):
+            return False, "This question wants a date, like 1 January 2021, not a number."
+        answer = str(int(answer))
+    if exercise.kind == "choice":
+        pick = _pick(exercise, answer)
+        if pick.index is None:
+            return False, pick.reason
+        answer = exercise.options[pick.index]
+    kind = "text" if exercise.kind == "choice" else exercise.kind
+    rules = _rules(exercise)
+    if any(answers.same(kind, answer, key, rules) for key in (expected, *exercise.accept)):
         return True, ""
-    if exercise.kind == "number":
-        if not number_values(answer):
-            return False, "I could not read a number in your answer: write it in digits (a decimal comma is fine) or in number words."
-        slip = answers.scale_slip(answer, expected)
-        if slip:
-            factor = f"{10 ** abs(slip):,}"
-            direction = "too large" if slip > 0 else "too small"
-            advice = (
-                "check the scale word (ribu = thousand, juta = million, miliar = billion)"
-                if abs(slip) >= 3 else "check where the decimal comma or point goes (13,5 = 13.5)"
-            )
-            return False, f"Your number is {factor} times {direction}: {advice}."
-        return False, "That is not the number the text gives."
-    if exercise.kind == "name" and isinstance(answer, str):
-        return False, "That is not the person the text names here."
-    return False, "That is not the answer this question is looking for."
+    return False, answers.verdict(kind, answer, expected, rules)
 
 
 def _as_items(answer) -> list:
@@ -124,29 +161,45 @@ def _as_items(answer) -> list:
     return items
 
 
-def _resolve_choice(exercise: Exercise, answer):
-    """A letter (a, b, c…) stands for the option in that place."""
-    if exercise.kind == "choice" and isinstance(answer, str):
-        letter = answer.strip().rstrip(").").strip().lower()
-        if len(letter) == 1 and "a" <= letter < chr(ord("a") + len(exercise.options)):
-            return exercise.options[ord(letter) - ord("a")]
-    return answer
+
+def _readings(answer) -> tuple[list[list], list[list]]:
+    """The ways to read a list answer as items: (readings to report on, more readings that may pass).
+
+    Text is a list in prose ("Blinken and Di Maio", "X, Y, and Z", one per line, "['X', 'Y']"); a name
+    holding "and" ("Trinidad and Tobago") may be one item, so each way of cutting is a reading.
+    """
+    if isinstance(answer, (list, tuple)) and len(answer) == 1 and isinstance(answer[0], str):
+        answer = answer[0]  # ["Blinken and Di Maio"]
+    if isinstance(answer, str):
+        words = answers.word_split(answer)
+        return answers.item_splits(answer), [words] if words else []
+    return [_as_items(answer)], []
 
 
-def _check_set(exercise: Exercise, answer, expected) -> tuple[bool, str]:
-    items = _as_items(answer)[:500]
+def _score(exercise: Exercise, items: list, expected: list) -> tuple[int, int, int]:
+    """(right, extra, missing) of ``items`` against ``expected``, each key item matched once."""
     remaining = list(expected)
     right = extra = 0
-    for item in items:
+    for item in items[:500]:
         match = next((k for k in remaining if _matches(exercise, item, k, exercise.item_kind)), None)
         if match is None:
             extra += 1
         else:
             remaining.remove(match)
             right += 1
-    missing = len(remaining)
-    if missing == 0 and extra == 0:
-        return True, ""
+    return right, extra, len(remaining)
+
+
+def _check_set(exercise: Exercise, answer, expected) -> tuple[bool, str]:
+    shown, more = _readings(answer)
+    best = None
+    for n, items in enumerate(shown + more):
+        right, extra, missing = _score(exercise, items, expected)
+        if not extra and not missing:
+            return True, ""
+        if n < len(shown) and (best is None or (right, -extra, -missing) > best[0]):
+            best = ((right, -extra, -missing), items)
+    (right, extra, missing), items = (best[0][0], -best[0][1], -best[0][2]), best[1]
     parts = [f"{right} of your {len(items)} {'item' if len(items) == 1 else 'items'} {'is' if right == 1 else 'are'} right"]
     if missing:
         parts.append(f"{missing} {'is' if missing == 1 else 'are'} still missing")
@@ -185,6 +238,7 @@ def _check_table(exercise: Exercise, answer, expected) -> tuple[bool, str]:
     return True, ""
 
 
+
 def _evaluate(exercise: Exercise, answer) -> tuple[bool, str]:
     expected = exercise.key_answer()
     if exercise.kind == "set":
@@ -195,15 +249,22 @@ def _evaluate(exercise: Exercise, answer) -> tuple[bool, str]:
 
 
 def _targeted_message(exercise: Exercise, answer) -> str | None:
+    """The message of the listed wrong answer this answer gives (in any of its forms), if any."""
+    if exercise.kind == "set":
+        readings = [items for group in _readings(answer) for items in group]
+    elif exercise.kind == "choice":
+        pick = _pick(exercise, answer)
+        if pick.index is None:
+            return None
+        answer = exercise.options[pick.index]
     for wrong in exercise.wrong:
-        kind = exercise.item_kind if exercise.kind == "set" else None
         try:
             if exercise.kind == "set":
-                if sorted(map(answers.normalize_text, _as_items(answer))) == sorted(
-                    map(answers.normalize_text, _as_items(wrong.answer))
-                ):
+                size = len(wrong.answer)
+                if any(len(items) == size and _score(exercise, items, list(wrong.answer))[0] == size
+                       for items in readings):
                     return wrong.message
-            elif _matches(exercise, answer, wrong.answer, kind):
+            elif _matches(exercise, answer, wrong.answer):
                 return wrong.message
         except Exception:
             continue
@@ -335,7 +396,6 @@ def check(exercise_id: str, answer, *, record: bool = True) -> Feedback:
                                            exercise=exercise.id)
     else:
         try:
-            answer = _resolve_choice(exercise, answer)
             passed, reason = _evaluate(exercise, answer)
         except ExerciseError as error:
             return Feedback(False, str(error), exercise=exercise.id, state="info")

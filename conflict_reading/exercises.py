@@ -18,7 +18,9 @@ from functools import lru_cache
 from .errors import KitError
 from .paths import annotations_dir, exercises_dir
 
-KINDS = ("text", "name", "number", "choice", "set", "table")
+KINDS = ("text", "name", "number", "date", "place", "choice", "set", "table")
+ITEM_KINDS = ("text", "name", "number", "date", "place")  # what one item of a set, or one cell of a table, is
+ROUNDINGS = ("any",)
 
 
 class ExerciseError(KitError):
@@ -49,6 +51,8 @@ class Exercise:
     key: str | None = None
     tolerance: float = 0.0
     relative_tolerance: float = 0.0
+    rounding: str | None = None  # "any": the key rounded to whole numbers or to any decimals is right too
+    option_aliases: tuple = ()  # parallel to options: other names of each option ("partial quote")
     hints: tuple = ()
     wrong: tuple = ()
     solution: str = ""
@@ -112,7 +116,71 @@ def answer_from_annotation(spec: dict, article: str | None):
     return values[0]
 
 
+def _date_text(value) -> str | None:
+    """Why ``value`` is not one date (an ISO key, or a date in any form), or None if it is."""
+    from .answers.dates import parse_key, read_dates
+
+    if parse_key(value) is not None:
+        return None
+    if isinstance(value, str) and len(read_dates(value).dates) == 1 and read_dates(value).dates[0].valid():
+        return None
+    return f"{value!r} is not one date"
+
+
+def _validate(entry: dict, kind: str, broken) -> None:
+    """Check the fields a kind of answer needs; ``broken(why)`` raises the ExerciseError."""
+    item_kind = entry.get("item_kind", "text")
+    if item_kind not in ITEM_KINDS:
+        broken(f"item_kind {item_kind!r} is not one of {', '.join(ITEM_KINDS)}")
+    rounding = entry.get("rounding")
+    if rounding is not None:
+        if rounding not in ROUNDINGS:
+            broken(f"rounding must be \"any\", not {rounding!r}")
+        if kind != "number" and not (kind == "set" and item_kind == "number"):
+            broken("rounding is for number answers only")
+    aliases = entry.get("option_aliases")
+    if aliases is not None:
+        options = entry.get("options", [])
+        if kind != "choice":
+            broken("option_aliases is for choice exercises only")
+        if not isinstance(aliases, list) or len(aliases) != len(options) or not all(
+                isinstance(a, list) and all(isinstance(x, str) and x.strip() for x in a) for a in aliases):
+            broken(f"option_aliases must be a list of {len(options)} lists of words, one list per option")
+        from .answers.text import normalize_text
+
+        owner: dict[str, int] = {}
+        for n, names in enumerate([[o, *a] for o, a in zip(options, aliases)]):
+            for name in names:
+                if owner.setdefault(normalize_text(name), n) != n:
+                    broken(f"{name!r} names two options")
+    if kind == "choice" and "answer" in entry:
+        from .answers.text import same_text
+
+        if not any(same_text(entry["answer"], o) for o in entry.get("options", [])):
+            broken("its answer is not one of its options")
+    if kind == "date" or (kind == "set" and item_kind == "date"):
+        keys = entry.get("answer") if kind == "date" else None
+        for value in ([keys] if keys is not None else []) + list(entry.get("accept", ())):
+            if parse_failure := _date_text(value):
+                broken(f"{parse_failure} (write a key as 2021-06-27, 2019-03 or 2014)")
+        seen: dict[str, int] = {}
+        for n, wrong in enumerate(entry.get("wrong", ()), 1):
+            answer = wrong.get("answer") if isinstance(wrong, dict) else None
+            if parse_failure := _date_text(answer):
+                broken(f"wrong answer {n}: {parse_failure}")
+            from .answers.dates import parse_key, read_dates
+
+            date = parse_key(answer) or read_dates(answer).dates[0]
+            day = (date.month, date.day)
+            if day in seen:
+                broken(f"wrong answers {seen[day]} and {n} are the same date")
+            seen[day] = n
+
+
 def _exercise(entry: dict, lesson: str, article: str | None, source: str) -> Exercise:
+    def broken(why: str):
+        raise ExerciseError(f"{source}: exercise {entry.get('id')!r}: {why}.")
+
     try:
         kind = entry["kind"]
         if kind not in KINDS:
@@ -122,6 +190,7 @@ def _exercise(entry: dict, lesson: str, article: str | None, source: str) -> Exe
         depends = entry.get("depends_on_article", True)
         if not isinstance(depends, bool):
             raise ExerciseError(f"{source}: exercise {entry['id']!r}: depends_on_article must be true or false.")
+        _validate(entry, kind, broken)
         return Exercise(
             id=entry["id"],
             lesson=entry.get("lesson", lesson),
@@ -137,6 +206,8 @@ def _exercise(entry: dict, lesson: str, article: str | None, source: str) -> Exe
             key=entry.get("key"),
             tolerance=float(entry.get("tolerance", 0.0)),
             relative_tolerance=float(entry.get("relative_tolerance", 0.0)),
+            rounding=entry.get("rounding"),
+            option_aliases=tuple(tuple(a) for a in entry.get("option_aliases", ())),
             hints=tuple(entry.get("hints", ())),
             wrong=tuple(WrongAnswer(w["answer"], w["message"]) for w in entry.get("wrong", ())),
             solution=entry.get("solution", ""),

@@ -287,8 +287,11 @@ def date_verdict(answer, key, default_year: int | None = None) -> str:
     'Your answer has several dates (27 June, 28 June): give just one.'
     """
     expected = parse_key(key)
-    if expected is None:
-        return "This exercise's answer key is not a date: tell your instructor."
+    if expected is None:  # a key (or a listed wrong answer) written as a date in words: "28 June", "28/6"
+        written, _, _ = _one_date(key, default_year)
+        if written is None or not written.valid():
+            return "This exercise's answer key is not a date: tell your instructor."
+        expected = written
     if default_year is None:
         default_year = expected.year
     date, reading, filled = _one_date(answer, default_year)

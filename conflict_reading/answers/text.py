@@ -115,18 +115,30 @@ def _close(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 5 and SequenceMatcher(None, a, b).ratio() >= 0.85
 
 
-def same_word(a: str, b: str) -> bool:
-    """The same word, or its plural or possessive, or one slip in a long word ("airstrikes"/"airstrike").
+def _one_edit(a: str, b: str) -> bool:
+    """One letter added, dropped or changed."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
-    >>> same_word("militias", "militia"), same_word("quotes", "quote"), same_word("as", "a")
-    (True, True, False)
+
+def same_word(a: str, b: str) -> bool:
+    """The same word, or its plural or possessive, or one slip of a letter in a long word.
+
+    >>> same_word("militias", "militia"), same_word("quotes", "quote"), same_word("partiel", "partial")
+    (True, True, True)
+    >>> same_word("as", "a"), same_word("indirect", "direct")
+    (False, False)
     """
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
     if len(short) >= 3 and long_ in (short + "s", short + "es", short + "'s"):
         return True
-    return _close(a, b)
+    return len(short) >= 5 and _one_edit(a, b)
 
 
 def content_words(text: str) -> list[str]:
