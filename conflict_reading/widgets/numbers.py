@@ -19,10 +19,10 @@ values (``None`` or NaN) are fine.
 - :class:`KindSorter`: one number at a time; the learner picks its kind and is
   told why it is (or is not) that kind.
 
-Values are read the way :func:`conflict_reading.numerals.number_values` reads
-them, so "13,5 miliar", "13.5 billion" and ``13.5e9`` are the same answer;
-ordinals may be typed as "2", "second" or "kedua", dates as "28/6" or
-"28 June 2021".
+Values are read by :mod:`conflict_reading.answers`, as ``check()`` reads answers, so
+"13,5 miliar", "13.5 billion" and ``13.5e9`` are the same answer, a unit or words
+around the number do not count ("77 negara"); ordinals may be typed as "2", "second"
+or "kedua", dates in any common form ("28/6", "28 June 2021", "Senin 28 Juni").
 
 The callbacks are plain methods, so tests (and this doctest) drive the widgets
 with no front end: set a value, then ``.click()`` a button.
@@ -57,16 +57,13 @@ import textwrap
 import ipywidgets as widgets
 
 from .colours import tint as _tint
-from ..answers import scale_slip
+from ..answers import answer_values, date_matches, date_verdict, read_number, scale_slip  # noqa: F401 (answer_values: part of this module's API)
+from ..answers.dates import parse_key
 from ..article import Article
 from ..explore import glossary, translation
-from ..numbers import context as number_context
-from ..numbers import months
-from ..numerals import number_values
 from .markup import frame_html, label_html
 from .sorter import ChoiceSorter
 from .spans import Highlighted, disjoint_spans, paragraphs_html, position_records
-from .word_hunt import EDGE_PUNCTUATION as _EDGE_PUNCTUATION  # the answer reading below trims it too
 from .word_hunt import WordHunt
 
 KINDS = ("count", "money", "date", "duration", "ordinal", "percent", "vague")
@@ -201,111 +198,13 @@ def highlight_numbers(article: Article, numbers) -> HighlightedNumbers:
     return HighlightedNumbers(article, numbers)
 
 
-# --- reading a learner's value ---------------------------------------------------------------
+# --- judging a learner's value ------------------------------------------------------------------
+# The value is read by conflict_reading/answers/ (answer_values, date_matches, ...), as check() reads answers.
 
-def _ordinal_words() -> dict[str, int]:
-    return {word.lower(): int(value) for word, value in number_context()["ordinals"].items()}
-
-
-def answer_values(answer) -> set[float]:
-    """Every value a typed answer can mean: numbers, number words, ordinals, a number with its unit.
-
-    >>> sorted(answer_values("13,5 miliar")), answer_values("second"), answer_values("7 years")
-    ([13500000000.0], {2.0}, {7.0})
-    >>> answer_values("ke-2"), answer_values("2nd"), answer_values("banyak")
-    ({2.0}, {2.0}, set())
-    """
-    if isinstance(answer, (int, float)) and not isinstance(answer, bool):
-        return number_values(answer)
-    if not isinstance(answer, str):
-        return set()
-    text = answer.strip()
-    if not text or len(text) > 200:
-        return set()
-    values = number_values(text)
-    if values:
-        return values
-    word = text.lower().strip(_EDGE_PUNCTUATION)
-    ordinals = _ordinal_words()
-    if word in ordinals:
-        return {float(ordinals[word])}
-    match = re.fullmatch(r"(?:ke-?)?(\d+)(?:st|nd|rd|th)?", word)
-    if match:
-        return {float(match.group(1))}
-    words = text.split()
-    for length in range(len(words) - 1, 0, -1):  # "7 years", "77 negara": a number and its noun
-        values = number_values(" ".join(words[:length]))
-        if values:
-            return values
-    return set()
-
-
-def _iso_parts(value) -> tuple[int | None, int | None, int | None] | None:
-    """(year, month, day) of an ISO-8601 date string: "2021-06-28", "2019-03", "--06-28", "2019"."""
-    match = re.fullmatch(r"(\d{4})?(?:-{1,2}(\d{2}))?(?:-(\d{2}))?", str(value).strip())
-    if not match or not any(match.groups()):
-        return None
-    return tuple(int(g) if g else None for g in match.groups())
-
-
-def _date_candidates(answer: str) -> list[tuple[int | None, int | None, int | None]]:
-    """The (year, month, day) a typed date can mean: "28/6", "28 June 2021", "2021-06-28", "Maret 2019"."""
-    text = answer.strip()
-    iso = re.search(r"\b(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\b", text)
-    if iso:
-        return [tuple(int(g) if g else None for g in iso.groups())]
-    names = months()
-    month = next((names[w.lower().rstrip(".")] for w in re.findall(r"[^\W\d_]+\.?", text)
-                  if w.lower().rstrip(".") in names), None)
-    numbers = [int(n) for n in re.findall(r"\d+", text)]
-    years = [n for n in numbers if n >= 1000]
-    small = [n for n in numbers if n < 1000]
-    if month is not None:
-        return [(years[0] if years else None, month, small[0] if small else None)]
-    if len(small) == 2:  # 28/6 (day first) or 6/28 (month first), with or without a year
-        year = years[0] if years else None
-        return [(year, small[1], small[0]), (year, small[0], small[1])]
-    if len(small) == 1 and years:  # 3/2019
-        return [(years[0], small[0], None)]
-    if years and not small:
-        return [(years[0], None, None)]
-    return []
-
-
-def date_matches(answer, value, text: str = "") -> bool:
-    """Does a typed date mean the ISO date ``value``?  The year is needed only if ``text`` writes one.
-
-    >>> date_matches("28 June", "2021-06-28", "28/6"), date_matches("28/6/2021", "2021-06-28", "28/6")
-    (True, True)
-    >>> date_matches("March 2019", "2019-03", "Maret 2019"), date_matches("Maret", "2019-03", "Maret 2019")
-    (True, False)
-    >>> date_matches("27/6", "2021-06-28", "28/6")
-    False
-    """
-    if not isinstance(answer, str):
-        return False
-    expected = _iso_parts(value)
-    if expected is None:
-        return False
-    year, month, day = expected
-    year_needed = year is not None and re.search(r"\d{4}", text or "") is not None
-    for y, m, d in _date_candidates(answer):
-        if m is not None and not (1 <= m <= 12):
-            continue
-        if month is not None and m != month:
-            continue
-        if day is not None and d != day:
-            continue
-        if day is None and d is not None and month is not None:
-            continue
-        if year is not None and y is not None and y != year:
-            continue
-        if year_needed and y is None:
-            continue
-        if month is None and day is None and y != year:
-            continue
-        return True
-    return False
+def _fragment(message: str) -> str:
+    """A learner message as a part of the widget's sentence: "Found “77”: <fragment>."."""
+    message = message.rstrip(".")
+    return message[:1].lower() + message[1:] if not message.startswith("I ") else message
 
 
 def _value_verdict(answer, record: dict) -> tuple[bool | None, str]:
@@ -319,15 +218,19 @@ def _value_verdict(answer, record: dict) -> tuple[bool | None, str]:
     if kind == "date" or isinstance(value, str):
         if date_matches(answer, value, record.get("text", "")):
             return True, "its value is right"
+        key = parse_key(value)
+        reason = date_verdict(answer, value, key.year if key else None)
+        if reason and reason != "That is not the date the text gives.":
+            return False, _fragment(reason)
         return False, ("the date is not right yet: give the day and month (and the year, if the text writes "
                        "one), e.g. 1/2 or 1 February")
-    given = answer_values(answer)
-    if not given:
-        return False, "I could not read a number in your value: write it in digits or in number words"
+    reading = read_number(answer)
+    if not reading.values:
+        return False, _fragment(reading.problem or "I could not read a number in your value")
     target = float(value)
-    if any(abs(v - target) <= 1e-9 * max(1.0, abs(target)) for v in given):
+    if any(abs(v - target) <= 1e-9 * max(1.0, abs(target)) for v in reading.values):
         return True, "its value is right"
-    slip = scale_slip(answer, target) if number_values(answer) else None
+    slip = scale_slip(answer, target)
     if slip:
         factor = f"{10 ** abs(slip):,}"
         direction = "too large" if slip > 0 else "too small"
