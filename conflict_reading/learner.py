@@ -99,6 +99,44 @@ def reflections_table(store: ProgressStore | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[*COLUMNS, "reflection"])
 
 
+def self_checks_table(store: ProgressStore | None = None) -> pd.DataFrame:
+    """One row per saved self-check, in the export's columns: the status says how many items were ticked,
+    the ``self_check`` column which (and which not).
+
+    >>> from conflict_reading.self_checks import self_check
+    >>> _ = self_check("05-reflection", [2])
+    >>> self_checks_table().loc[0, ["id", "status"]].tolist()
+    ['05-reflection', 'ticked 1 of 5']
+    """
+    from .self_checks import good_answers, ticked_now
+
+    saved = (store or ProgressStore()).load().get("self_checks", {})
+    try:
+        lists = good_answers()
+    except KitError:  # the lists cannot be read: the ticks are still handed in, by number
+        lists = {}
+    rows = []
+    for key, record in saved.items():
+        if not isinstance(record, dict) or not isinstance(record.get("ticked"), list):
+            continue  # a hand-edited entry of an old progress.json: nothing to hand in
+        answer = lists.get(key)
+        if answer is None:
+            numbers, texts = record.get("ticked", []), record.get("items") or []
+            status, said = f"ticked {len(numbers)}", "; ".join(texts) or ", ".join(map(str, numbers))
+            title = "Self-check"
+        else:
+            numbers = ticked_now(record, answer.items)
+            status = f"ticked {len(numbers)} of {len(answer.items)}"
+            done = [f"{n}. {item}" for n, item in enumerate(answer.items, start=1) if n in numbers]
+            not_done = [f"{n}. {item}" for n, item in enumerate(answer.items, start=1) if n not in numbers]
+            said = f"ticked: {'; '.join(done) or 'none'} | not ticked: {'; '.join(not_done) or 'none'}"
+            title = f"Self-check: {answer.title}"
+        rows.append({"id": key, "lesson": str(key)[:2], "title": title, "status": status, "attempts": None,
+                     "first_passed_at": None, "last_attempt_at": record.get("at"), "reflection": None,
+                     "self_check": said})
+    return pd.DataFrame(rows, columns=[*COLUMNS, "reflection", "self_check"])
+
+
 def _is_our_export(path: Path) -> bool:
     """True if ``path`` is a CSV this kit exported before (its first line is the export's header)."""
     try:
@@ -164,7 +202,8 @@ def _export(path: Path, table: pd.DataFrame, overwrite: bool) -> None:
 
 def progress(export: str | Path | None = None, *, overwrite: bool = False):
     """Your progress: a table and a chart per lesson; ``export="file.csv"`` writes a CSV to hand in
-    (one row per exercise, then one per reflection you saved, its text in the ``reflection`` column).
+    (one row per exercise, then one per reflection you saved, its text in the ``reflection`` column,
+    then one per self-check you saved, what you ticked in the ``self_check`` column).
 
     An export replaces an earlier export of the same name, but never any other file unless you say
     ``overwrite=True``.  If your progress cannot be read, a one-line message says why (nothing is
@@ -180,12 +219,19 @@ def progress(export: str | Path | None = None, *, overwrite: bool = False):
     path = Path(os.fspath(export))
     with contextlib.suppress(RuntimeError):  # "~nosuchuser/..." stays as written
         path = path.expanduser()
+    exercises = len(table)
     written = reflections_table(store)
     if not written.empty:
         table = pd.concat([table.assign(reflection=None), written], ignore_index=True)
+    assessed = self_checks_table(store)
+    if not assessed.empty:
+        if "reflection" not in table:
+            table = table.assign(reflection=None)
+        table = pd.concat([table.assign(self_check=None), assessed], ignore_index=True)
     _export(path, table, overwrite)
     said = " ".join(notices)
-    return (f"Saved your progress ({len(table) - len(written)} exercises, {len(written)} reflections) to "
+    checks = f", {len(assessed)} self-check{'s' * (len(assessed) != 1)}" if not assessed.empty else ""
+    return (f"Saved your progress ({exercises} exercises, {len(written)} reflections{checks}) to "
             f"{html.escape(str(path.resolve()))}: hand in that file." + (f" {said}" if said else ""))
 
 

@@ -46,11 +46,13 @@ from .numbers import find_numbers
 from .places import find_places
 from .presenter import presenter_mode
 from .quotes import find_quotes
+from .self_checks import self_check
 from .widgets import (
     KindSorter, NumberHunt, PlaceSpotter, QuoteWalkthrough, RoleSorter, VerbSpotter, ask, highlight_numbers,
     highlight_places, highlight_quotes,
 )
 from .widgets.reflection import ReflectionBox
+from .widgets.self_check import SelfCheck
 
 # The settings every lesson uses (they were in each notebook's setup cell).
 FONT_SIZE = 13  # matplotlib's text size on a laptop screen; presenter mode sets its own sizes
@@ -59,7 +61,7 @@ MAX_COLWIDTH = 100  # characters of a long text shown in a table cell
 __all__ = [
     "start", "___",
     # checking, hints, progress
-    "check", "hint", "progress", "reflect", "ask",
+    "check", "hint", "progress", "reflect", "self_check", "ask",
     # the article, and reading it
     "Article", "load_article", "presenter_mode", "glossary", "translation", "concordance",
     "find_quotes", "find_numbers", "find_places",
@@ -67,7 +69,7 @@ __all__ = [
     "highlight_quotes", "QuoteWalkthrough", "VerbSpotter",
     "highlight_numbers", "NumberHunt", "KindSorter",
     "highlight_places", "PlaceSpotter", "RoleSorter",
-    "ReflectionBox",
+    "ReflectionBox", "SelfCheck",
     # tables and charts
     "pd", "plt",
 ]
@@ -79,8 +81,9 @@ def start(article_name: str | Article = DEFAULT_ARTICLE) -> Article:
     The settings: tables show long texts up to ``MAX_COLWIDTH`` characters,
     charts use ``FONT_SIZE`` unless presenter mode is on (then its own, bigger
     sizes), and in a notebook an error from an unfilled blank ``___`` or from a
-    cell not run yet is one line (:func:`conflict_reading.blanks.install`).  A name that is not an article raises :class:`~conflict_reading.errors.ArticleError`,
-    which a notebook shows as one line saying what to write instead.
+    cell not run yet is one line (:func:`conflict_reading.blanks.install`).  A name that is not an
+    article raises :class:`~conflict_reading.errors.ArticleError`, which a notebook shows as one line
+    saying what to write instead.
     """
     pd.set_option("display.max_colwidth", MAX_COLWIDTH)
     if not presenter_mode():  # presenter_mode(True) in a cell: bigger charts and highlights for a projector

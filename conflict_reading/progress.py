@@ -1,10 +1,10 @@
 """A learner's progress, kept in a journal that only ever grows, and never lost.
 
-Every attempt, hint seen and reflection is one line of JSON appended to
+Every attempt, hint seen, reflection and self-check is one line of JSON appended to
 ``progress.jsonl`` (next to the configured ``progress.json``).  A save writes
 that one line and nothing else, so it costs the same with 10 attempts or
-10,000; the summary (attempts, hint counts, reflections and their history) is
-computed when the record is read.
+10,000; the summary (attempts, hint counts, reflections and their history, the
+latest ticks of each self-check) is computed when the record is read.
 
 The rules that keep a learner's files safe:
 
@@ -42,8 +42,8 @@ The rules that keep a learner's files safe:
   the cache out within about 30 s).  Losing the last few clicks of ``check`` in
   a power cut is a fair price for a ``check`` that answers in well under 5 ms
   even while other programs keep the disk busy (an fsync takes 1-15 ms there).
-  Reflections are the learner's own words, written rarely: each one *is*
-  fsynced before it is acknowledged.
+  Reflections and self-checks are the learner's own words and judgement, written
+  rarely: each one *is* fsynced before it is acknowledged.
 - **Sizes are bounded**: a base over :data:`MAX_BASE_BYTES` or a journal over
   :data:`MAX_JOURNAL_BYTES` is refused, not read into memory.
 
@@ -81,7 +81,8 @@ SUFFIXES = (".json", ".jsonl")
 BOM = b"\xef\xbb\xbf"
 _OUR_START = b'{"event": "'  # every line this kit writes starts so
 
-_KINDS = {"attempt", "hint", "reflection", "noted"}  # the events this kit writes
+_KINDS = {"attempt", "hint", "reflection", "self-check", "noted"}  # the events this kit writes
+MAX_TICKS = 100  # a self-check's ticks are item numbers, 1 to at most this
 _OURS: set[tuple[int, int]] = set()  # journals (device, inode) known to be this kit's
 _BASE_SEEN: dict[Path, tuple[int, int]] = {}  # bases read in this process: path -> (size, mtime)
 _TOLD: set[tuple[Path, str]] = set()  # notices given in this process (when a noted line cannot be written)
@@ -155,6 +156,29 @@ def _with_reflection(old, text: str, at) -> dict:
     return record
 
 
+def _self_check(event: dict) -> dict | None:
+    """The record of a self-check event: the item numbers ticked (and their texts, when given), or None
+    if the event is not one this kit writes (numbers that are not 1, 2, 3…, texts that do not match them).
+
+    >>> _self_check({"key": "05-reflection", "ticked": [1, 3], "items": ["a", "c"], "at": "2026-01-01"})
+    {'ticked': [1, 3], 'items': ['a', 'c'], 'at': '2026-01-01'}
+    >>> _self_check({"key": "05-reflection", "ticked": "all"}) is None
+    True
+    """
+    ticked, items = event.get("ticked"), event.get("items")
+    if not isinstance(event.get("key"), str) or not isinstance(ticked, list) or len(ticked) > MAX_TICKS:
+        return None
+    if not all(type(n) is int and 1 <= n <= MAX_TICKS for n in ticked) or len(set(ticked)) != len(ticked):
+        return None
+    record = {"ticked": list(ticked)}
+    if items is not None:
+        if not isinstance(items, list) or len(items) != len(ticked) or not all(isinstance(t, str) for t in items):
+            return None
+        record["items"] = list(items)
+    record["at"] = event.get("at")
+    return record
+
+
 def _apply(data: dict, event) -> bool:
     """Add one journal event to ``data``; False if it is not an event this kit writes."""
     if not isinstance(event, dict):
@@ -167,6 +191,8 @@ def _apply(data: dict, event) -> bool:
     elif kind == "reflection" and isinstance(event.get("key"), str) and isinstance(event.get("text"), str):
         key = event["key"]
         data["reflections"][key] = _with_reflection(data["reflections"].get(key), event["text"], event.get("at"))
+    elif kind == "self-check" and (ticks := _self_check(event)) is not None:
+        data.setdefault("self_checks", {})[event["key"]] = ticks  # the latest ticks count
     else:
         return False
     return True
@@ -309,6 +335,8 @@ class ProgressStore:
             return _empty(), signature
         data.setdefault("hints", {})
         data.setdefault("reflections", {})
+        if not isinstance(data.get("self_checks", {}), dict):  # a hand-edited base: its self-checks are not read
+            data["self_checks"] = {}
         return data, None
 
     def _read(self) -> dict:
@@ -496,6 +524,17 @@ class ProgressStore:
         """The saved reflection ``{"text", "at"}`` for ``key``, or None."""
         record = self.load()["reflections"].get(key)
         return record if isinstance(record, dict) and isinstance(record.get("text"), str) else None
+
+    def save_self_check(self, key: str, ticked: list[int], items: list[str]) -> None:
+        """Save which items of the self-check ``key`` the learner ticked (their numbers, from 1, and
+        their texts), fsynced; a later save replaces it in the summary, and both stay in the journal."""
+        self._append({"event": "self-check", "key": key, "ticked": list(ticked), "items": list(items),
+                      "at": now()}, durable=True)
+
+    def self_check(self, key: str) -> dict | None:
+        """The latest ticks ``{"ticked", "items", "at"}`` saved for the self-check ``key``, or None."""
+        record = self.load().get("self_checks", {}).get(key)
+        return record if isinstance(record, dict) and isinstance(record.get("ticked"), list) else None
 
 
 def status_by_exercise(attempts: list[dict]) -> dict[str, str]:

@@ -5,8 +5,9 @@ from .fallback import WithFallback, with_fallback
 from .numbers import KindSorter, NumberHunt, highlight_numbers
 from .places import PlaceSpotter, RoleSorter, highlight_places
 from .quotes import QuoteWalkthrough, VerbSpotter, highlight_quotes
+from .self_check import SelfCheck
 
 __all__ = [
-    "ExerciseWidget", "KindSorter", "NumberHunt", "PlaceSpotter", "QuoteWalkthrough", "RoleSorter", "VerbSpotter",
-    "WithFallback", "ask", "highlight_numbers", "highlight_places", "highlight_quotes", "with_fallback",
+    "ExerciseWidget", "KindSorter", "NumberHunt", "PlaceSpotter", "QuoteWalkthrough", "RoleSorter", "SelfCheck",
+    "VerbSpotter", "WithFallback", "ask", "highlight_numbers", "highlight_places", "highlight_quotes", "with_fallback",
 ]
