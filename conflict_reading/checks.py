@@ -116,7 +116,7 @@ def _pick(exercise: Exercise, answer) -> answers.Pick:
         index = next((n for n, o in enumerate(exercise.options) if answers.same_text(key, o)), None)
         if index is not None:
             accept = {index: list(exercise.accept)}
-    return answers.pick_option(answer, exercise.options, exercise.option_aliases, accept)
+    return answers.pick_option(answer, exercise.options, exercise.option_aliases, accept, exercise.prompt)
 
 
 def _check_single(exercise: Exercise, answer, expected) -> tuple[bool, str]:

@@ -49,24 +49,27 @@ def _by_text(text: str, forms: list[list[str]]) -> int | None:
     return matches.pop() if len(matches) == 1 else None
 
 
-def _by_words(text: str, forms: list[list[str]]) -> list[int]:
-    """The options whose words hold every content word of ``text``."""
-    given = content_words(text)
+def _by_words(text: str, forms: list[list[str]], question: str = "") -> list[int]:
+    """The options whose words hold every content word of ``text``; words of the ``question`` that are in
+    no option ("It is written in Indonesian" for "In which language is the article written?") do not count."""
+    option_words = [{w for name in names for w in normalize_text(name).split()} for names in forms]
+    asked = {w for w in normalize_text(question).split()
+             if not any(same_word(w, o) for words in option_words for o in words)}
+    given = [g for g in content_words(text) if g not in asked]
     if not given:
         return []
-    fits = []
-    for n, names in enumerate(forms):
-        words = {w for name in names for w in normalize_text(name).split()}
-        if all(any(same_word(g, w) for w in words) for g in given):
-            fits.append(n)
-    return fits
+    return [n for n, words in enumerate(option_words) if all(any(same_word(g, w) for w in words) for g in given)]
 
 
-def pick_option(answer, options, aliases=(), accept: dict | None = None) -> Pick:
+def pick_option(answer, options, aliases=(), accept: dict | None = None, question: str = "") -> Pick:
     """The option ``answer`` picks, or why it picks none.
 
     ``aliases`` runs parallel to ``options`` (a list of other names for each); ``accept`` maps an option's
-    index to more right forms of it (an exercise's ``accept`` list, for the key's option).
+    index to more right forms of it (an exercise's ``accept`` list, for the key's option); ``question``'s
+    words may be repeated in an answer.
+
+    >>> pick_option("It is written in Indonesian", ["Indonesian", "Malay"], question="Which language is it written in?").index
+    0
     """
     count = len(options)
     if not isinstance(answer, str) or not count:
@@ -86,7 +89,7 @@ def pick_option(answer, options, aliases=(), accept: dict | None = None) -> Pick
         rest = strip_frame(letter.group(5).strip())
         if not rest:
             return Pick(index)
-        rest_fits = [_by_text(rest, forms)] if _by_text(rest, forms) is not None else _by_words(rest, forms)
+        rest_fits = [_by_text(rest, forms)] if _by_text(rest, forms) is not None else _by_words(rest, forms, question)
         if index in rest_fits or (marked and not rest_fits):
             return Pick(index)
         if marked:
@@ -94,7 +97,7 @@ def pick_option(answer, options, aliases=(), accept: dict | None = None) -> Pick
                               "which one do you mean?")
     if len(answer) > MAX_CHARS:
         return Pick(None, _not_an_option(count))
-    fits = _by_words(text, forms)
+    fits = _by_words(text, forms, question)
     if len(fits) == 1:
         return Pick(fits[0])
     if len(fits) > 1:

@@ -220,7 +220,12 @@ def read_dates(answer) -> DateReading:
                 day = number_at(after, 1, 31)
                 after += 1 if day is not None else 0
             year = number_at(after, 1000, 2999)
-            reading.dates.append(PartialDate(year, value, day))
+            other_days = []  # "27 or 28 June", "27 and 28 June": two dates of one month
+            if day is not None and index >= 2:
+                joined = index - 2 if items[index - 2][0] == "number" else index - 3
+                if joined >= 0 and (joined == index - 2 or items[index - 2] in [("other", w) for w in words["or"]]):
+                    other_days = [d for d in [number_at(joined, 1, 31)] if d is not None]
+            reading.dates.extend(PartialDate(year, value, d) for d in other_days + [day])
     years = [i for i, (kind, value) in enumerate(items)
              if kind == "number" and i not in used and value[1] == 4 and 1000 <= value[0] <= 2999]
     yearless = [i for i, d in enumerate(reading.dates) if d.year is None and d.month is not None]

@@ -292,10 +292,10 @@ def name_verdict(answer, expected, people: tuple[Person, ...] = ()) -> str:
         return "That names a country, not a person: who is it?"
     if len(found) == 1:
         return "" if same_name(found[0].name, expected) else "That is not the person the text names here."
-    if not any(same_name(p.name, expected) for p in found):
-        return "That is not the person the text names here."
     if reading.parts_disagree:
         return "The parts of your answer fit different people: which one do you mean?"
     if not found:
         return "No one in the article fits that description: check the title and the country."
+    if not any(same_name(p.name, expected) for p in found):
+        return "That is not the person the text names here."
     return _shared(found)
