@@ -23,6 +23,14 @@ from ..self_checks import good_answer, numbered, self_check, summary, ticked_now
 from .fallback import WithFallback
 from .reflection import _readable_time
 
+# A checkbox's label is one line cut off with "…" in ipywidgets; an item is a sentence: let it wrap.
+_WRAP_LABELS = (
+    "<style>.cr-self-check .cr-self-check-item{height:auto;width:100%}"
+    ".cr-self-check .cr-self-check-item label{white-space:normal;overflow:visible;line-height:1.4;"
+    "display:flex;align-items:flex-start;padding:.15em 0}"
+    ".cr-self-check .cr-self-check-item input[type=checkbox]{flex-grow:0;margin-top:.15em}</style>"
+)
+
 
 class SelfCheck(WithFallback):
     """A checkbox per item of what a good answer does, a Save button, and a kind summary.
@@ -43,6 +51,8 @@ class SelfCheck(WithFallback):
                              layout=widgets.Layout(width="100%"))
             for n, item in enumerate(self.answer.items, start=1)
         ]
+        for checkbox in self.checkboxes:
+            checkbox.add_class("cr-self-check-item")
         self.save_button = widgets.Button(description="Save my ticks", icon="save", button_style="primary")
         self.save_button.on_click(self._on_save)
         self.summary_text = summary(self.answer.items, self.saved_ticks) if saved else ""
@@ -55,7 +65,7 @@ class SelfCheck(WithFallback):
                      else "<i>Not saved yet.</i>")
         self.status = widgets.HTML(first + (f" ⚠ {html.escape(told)}" if told else ""))
         intro = widgets.HTML(
-            f"<p><b>{html.escape(self.answer.title)}: what does your answer do?</b> Tick what it does, then "
+            f"{_WRAP_LABELS}<p><b>{html.escape(self.answer.title)}: what does your answer do?</b> Tick what it does, then "
             "press <b>Save my ticks</b>. Be honest: this is for you, to see what to add. Your ticks are saved "
             "with your progress.</p>")
         box = widgets.VBox([intro, *self.checkboxes, widgets.HBox([self.save_button, self.status]), self.summary])
