@@ -1,7 +1,5 @@
-"""Run a few cells in a real kernel, as a learner's notebook would, and read what each showed.
-
->>> cells = ["x = 1", "x + 1"]  # doctest: +SKIP
->>> [cell.outputs for cell in run_cells(cells, tmp_path).cells]  # doctest: +SKIP
+"""Run a few cells in a real kernel, as a learner's notebook would, and read what each showed:
+``run_cells(["x = 1", "x + 1"], tmp_path, monkeypatch).cells[1].outputs``.
 """
 
 from __future__ import annotations
