@@ -38,6 +38,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from .article import DEFAULT_ARTICLE, Article, load_article
+from .article_view import show_article
 from .blanks import ___, install, refuse_blanks
 from .checks import check, hint
 from .explore import concordance, glossary, translation
@@ -63,7 +64,7 @@ __all__ = [
     # checking, hints, progress
     "check", "hint", "progress", "reflect", "self_check", "ask",
     # the article, and reading it
-    "Article", "load_article", "presenter_mode", "glossary", "translation", "concordance",
+    "Article", "load_article", "presenter_mode", "show_article", "glossary", "translation", "concordance",
     "find_quotes", "find_numbers", "find_places",
     # the lesson widgets
     "highlight_quotes", "QuoteWalkthrough", "VerbSpotter",
