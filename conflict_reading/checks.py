@@ -90,13 +90,18 @@ def _event_year(metadata_path: str) -> int | None:
 
 def _rules(exercise: Exercise) -> answers.Rules:
     """What the exercise allows: its article's people, its tolerances and rounding, the year of its article."""
-    article = exercise.article
+    return _rules_for(exercise.article, str(articles_dir()), exercise.tolerance, exercise.relative_tolerance,
+                      exercise.rounding)
+
+
+@lru_cache(maxsize=256)
+def _rules_for(article, folder: str, tolerance: float, relative: float, rounding) -> answers.Rules:
     return answers.Rules(
         people=answers.people_of(article),
-        tolerance=exercise.tolerance,
-        relative=exercise.relative_tolerance,
-        rounding=exercise.rounding,
-        default_year=_event_year(str(articles_dir() / f"{article}.toml")) if article else None,
+        tolerance=tolerance,
+        relative=relative,
+        rounding=rounding,
+        default_year=_event_year(os.path.join(folder, f"{article}.toml")) if article else None,
     )
 
 
@@ -180,7 +185,7 @@ def _score(exercise: Exercise, items: list, expected: list) -> tuple[int, int, i
     """(right, extra, missing) of ``items`` against ``expected``, each key item matched once."""
     remaining = list(expected)
     right = extra = 0
-    for item in items[:500]:
+    for item in items[:MAX_ANSWER_ITEMS + 1]:
         match = next((k for k in remaining if _matches(exercise, item, k, exercise.item_kind)), None)
         if match is None:
             extra += 1
@@ -200,6 +205,8 @@ def _check_set(exercise: Exercise, answer, expected) -> tuple[bool, str]:
         if n < len(shown) and (best is None or (right, -extra, -missing) > best[0]):
             best = ((right, -extra, -missing), items)
     (right, extra, missing), items = (best[0][0], -best[0][1], -best[0][2]), best[1]
+    if len(items) > MAX_ANSWER_ITEMS:
+        return False, f"Your answer has more than {MAX_ANSWER_ITEMS} items: give just the ones the question asks for."
     parts = [f"{right} of your {len(items)} {'item' if len(items) == 1 else 'items'} {'is' if right == 1 else 'are'} right"]
     if missing:
         parts.append(f"{missing} {'is' if missing == 1 else 'are'} still missing")

@@ -140,6 +140,15 @@ def test_the_day_he_spoke_keeps_the_exercises_own_message_in_any_form(answer):
                                                 "tadi malam is the night before it.")
 
 
+def test_a_date_computed_in_python_passes():
+    import numpy as np
+    import pandas as pd
+
+    for value in [dt.date(2021, 6, 27), pd.Timestamp("2021-06-27"), np.datetime64("2021-06-27"), "2021-06-27"]:
+        assert check("05-tadi-malam", value, record=False).passed, repr(value)
+    assert message("05-tadi-malam", 27) == "This question wants a date, like 1 January 2021, not a number."
+
+
 def test_a_date_without_a_year_takes_the_articles_year():
     # event_date = 2021-06-28 in data/articles/koalisi-isis-roma.toml
     assert verdict("date", "27 June", "2021-06-27", Rules(default_year=2021)) == ""

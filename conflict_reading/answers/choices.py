@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .text import content_words, normalize_text, same_text, same_word, strip_frame
 
-MAX_CHARS = 2_000  # a longer answer is compared with the options' texts only
+MAX_CHARS = 2_000  # a longer answer is no option (the longest option of the kit is about 350 characters)
 _LETTER = re.compile(r"^(\(?)([a-z])(\)?)(?:([.):])\s*|\s+(?=\S)|$)(.*)$", re.IGNORECASE | re.DOTALL)
 _OPTION_WORD = re.compile(r"^(?:option|choice|pilihan|opsi|jawaban|answer)\s+", re.IGNORECASE)
 
@@ -72,7 +72,7 @@ def pick_option(answer, options, aliases=(), accept: dict | None = None, questio
     0
     """
     count = len(options)
-    if not isinstance(answer, str) or not count:
+    if not isinstance(answer, str) or not count or len(answer) > MAX_CHARS:
         return Pick(None, _not_an_option(count))
     forms = [[str(option), *(aliases[n] if n < len(aliases) else ())] for n, option in enumerate(options)]
     for n, more in (accept or {}).items():
@@ -95,8 +95,6 @@ def pick_option(answer, options, aliases=(), accept: dict | None = None, questio
         if marked:
             return Pick(None, f"Your letter ({letter.group(2).lower()}) and your words point to different options: "
                               "which one do you mean?")
-    if len(answer) > MAX_CHARS:
-        return Pick(None, _not_an_option(count))
     fits = _by_words(text, forms, question)
     if len(fits) == 1:
         return Pick(fits[0])

@@ -169,6 +169,8 @@ def read_dates(answer) -> DateReading:
     (['2019-03'], ['2014'])
     """
     reading = DateReading()
+    if type(answer).__name__ == "datetime64":  # NumPy's date: "2021-06-27" or "2021-06-27T00:00:00"
+        answer = str(answer)[:10] if str(answer)[:1].isdigit() else ""
     if isinstance(answer, (dt.date, dt.datetime)):
         reading.dates.append(PartialDate(answer.year, answer.month, answer.day))
         return reading

@@ -34,6 +34,17 @@ def normalize_text(value) -> str:
     >>> normalize_text("  “Kelompok   Téror”! ")
     'kelompok teror'
     """
+    if type(value) is str and len(value) <= 200:
+        return _normalized(value)
+    return _normalize(value)
+
+
+@lru_cache(maxsize=8192)
+def _normalized(value: str) -> str:
+    return _normalize(value)
+
+
+def _normalize(value) -> str:
     text = unicodedata.normalize("NFKD", str(value))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.casefold().replace("\u2013", "-").replace("\u2014", "-")
