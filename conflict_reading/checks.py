@@ -197,6 +197,8 @@ def _score(exercise: Exercise, items: list, expected: list) -> tuple[int, int, i
 
 def _check_set(exercise: Exercise, answer, expected) -> tuple[bool, str]:
     shown, more = _readings(answer)
+    if all(isinstance(k, str) and len(k.split()) == 1 for k in expected):
+        shown, more = shown + more, []  # single words wanted: "sejumlah beberapa jutaan" may be a list of words
     best = None
     for n, items in enumerate(shown + more):
         right, extra, missing = _score(exercise, items, expected)
@@ -207,6 +209,10 @@ def _check_set(exercise: Exercise, answer, expected) -> tuple[bool, str]:
     (right, extra, missing), items = (best[0][0], -best[0][1], -best[0][2]), best[1]
     if len(items) > MAX_ANSWER_ITEMS:
         return False, f"Your answer has more than {MAX_ANSWER_ITEMS} items: give just the ones the question asks for."
+    if isinstance(answer, str) and len(items) == 1 and len(str(items[0]).split()) > 1 and not right \
+            and len(expected) > 1:
+        return False, ("I read your answer as one item, and it is not one of the items asked for: separate the "
+                       "items with commas, 'and' or new lines.")
     parts = [f"{right} of your {len(items)} {'item' if len(items) == 1 else 'items'} {'is' if right == 1 else 'are'} right"]
     if missing:
         parts.append(f"{missing} {'is' if missing == 1 else 'are'} still missing")

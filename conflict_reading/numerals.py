@@ -1,7 +1,8 @@
 """Read a number written the way people write them, in Indonesian or English.
 
-Used to accept every reasonable form of a numeric answer, so it returns every
-value a text can reasonably mean: ``"13,500"`` is 13.5 in Indonesian and 13500
+One written number at a time: the numbers engine reads the article's numbers with it, and
+:mod:`conflict_reading.answers.numbers` finds the number in a learner's whole answer ("25 paragraphs")
+and reads it with it. It returns every value a text can reasonably mean: ``"13,500"`` is 13.5 in Indonesian and 13500
 in English.  Digit groups follow Babel's CLDR data for each locale; number words
 and scale words come from ``lexicons/number-words.toml``.
 

@@ -349,6 +349,15 @@ answer = ["Trinidad and Tobago", "Bosnia and Herzegovina", "Syria"]
         all_exercises.cache_clear()
 
 
+def test_a_list_without_separators_is_named_as_one_item():
+    assert message("02-speakers", "Blinken Di Maio") == (
+        "I read your answer as one item, and it is not one of the items asked for: separate the items with commas, "
+        "'and' or new lines.")
+    assert message("04-top-three", "Iran") == "Not yet: 0 of your 1 item are right, 3 are still missing, 1 does not belong."
+    assert check("03-vague-words", "sejumlah beberapa jutaan", record=False).passed  # single words: a list of words
+    assert message("01-top-names", "ISIS Suriah Irak") == "Not yet: 2 of your 3 items are right, 1 does not belong."
+
+
 ITEM = st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll")), min_size=1, max_size=12).filter(
     lambda w: w.casefold() not in ("and", "dan", "serta", "plus"))
 

@@ -128,10 +128,20 @@ def weekdays() -> dict[str, int]:
 
 
 def month_name(month: int) -> str:
+    """The English name of a month, for messages.
+
+    >>> month_name(6)
+    'June'
+    """
     return get_month_names("wide", locale="en")[month]
 
 
 def weekday_name(weekday: int) -> str:
+    """The English name of a weekday (0 = Monday), for messages.
+
+    >>> weekday_name(6)
+    'Sunday'
+    """
     return get_day_names("wide", locale="en")[weekday]
 
 

@@ -108,7 +108,11 @@ def split_items(text: str) -> list[str]:
 
 
 def word_split(text: str) -> list[str] | None:
-    """The words of a short answer with no separators, as items ("sejumlah beberapa jutaan"), or None."""
+    """The words of a short answer with no separators, as items ("sejumlah beberapa jutaan"), or None.
+
+    >>> word_split("sejumlah beberapa jutaan"), word_split("X, Y")
+    (['sejumlah', 'beberapa', 'jutaan'], None)
+    """
     if not isinstance(text, str) or re.search(r"[,;\n]", text):
         return None
     words = strip_frame(text).split()

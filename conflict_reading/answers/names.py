@@ -53,6 +53,9 @@ def same_name(answer, expected) -> bool:
 
     The answer must end with the surname; any other words must be parts of the
     full name or titles and nationalities (``lexicons/name-qualifiers.txt``).
+
+    >>> same_name("Menlu AS Blinken", "Antony Blinken"), same_name("Blinken Antony", "Antony Blinken")
+    (True, False)
     """
     if not isinstance(answer, str):
         return False

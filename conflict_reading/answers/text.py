@@ -23,7 +23,11 @@ _ARTICLES = ("the ", "a ", "an ")
 
 @lru_cache(maxsize=1)
 def answer_words() -> dict:
-    """The lexicon ``lexicons/answer-words.toml``: lead-ins, fillers, number and list words."""
+    """The lexicon ``lexicons/answer-words.toml``: lead-ins, fillers, number and list words.
+
+    >>> "and" in answer_words()["lists"]["conjunctions"]
+    True
+    """
     with open(LEXICON_DIR / "answer-words.toml", "rb") as handle:
         return tomllib.load(handle)
 
