@@ -349,6 +349,22 @@ answer = ["Trinidad and Tobago", "Bosnia and Herzegovina", "Syria"]
         all_exercises.cache_clear()
 
 
+@pytest.mark.parametrize("answer", [
+    "Blinken and Di Maio", "Blinken, Di Maio", "Di Maio, and Blinken", "Blinken dan Di Maio", "Blinken & Di Maio",
+    "Blinken; Di Maio", "Blinken\nDi Maio", "['Blinken', 'Di Maio']", ["Blinken and Di Maio"],
+    "the US Secretary of State and the Italian foreign minister",
+])
+def test_the_speakers_as_a_list_in_prose(answer):
+    feedback = check("02-speakers", answer, record=False)
+    assert feedback.passed, f"{answer!r}: {feedback.message}"
+
+
+def test_a_listed_wrong_list_matches_in_prose_too():
+    assert message("02-speakers", "Blinken, Di Maio and the president").startswith("Almost: the presiden")
+    assert message("02-speakers", "Blinken, Di Maio and Blinken") == (
+        "Not yet: 2 of your 3 items are right, 1 does not belong.")
+
+
 def test_a_list_without_separators_is_named_as_one_item():
     assert message("02-speakers", "Blinken Di Maio") == (
         "I read your answer as one item, and it is not one of the items asked for: separate the items with commas, "
