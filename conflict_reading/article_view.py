@@ -51,8 +51,12 @@ def translator_notes(article: Article) -> dict[int, str]:
             if isinstance(n, dict) and isinstance(n.get("paragraph"), int) and n.get("note")}
 
 
-def _paragraph_numbers(paragraphs, count: int) -> list[int]:
-    """The paragraph numbers asked for: all, one number, a list or range, or "14-21"."""
+def paragraph_numbers(paragraphs, count: int) -> list[int]:
+    """The paragraph numbers asked for: all (None), one number, a list or range, or "14-21".
+
+    >>> paragraph_numbers("¶12–14", 25), paragraph_numbers(None, 3)
+    ([12, 13, 14], [1, 2, 3])
+    """
     if paragraphs is None:
         return list(range(1, count + 1))
     if isinstance(paragraphs, int) and not isinstance(paragraphs, bool):
@@ -124,5 +128,5 @@ def show_article(article, paragraphs=None, folded: bool = False, english: bool =
     english_lines = (translation(article) or []) if english else []
     notes = translator_notes(article) if english else {}
     rows = [(n, texts[n - 1], english_lines[n - 1] if n <= len(english_lines) else None, notes.get(n))
-            for n in _paragraph_numbers(paragraphs, len(texts))]
+            for n in paragraph_numbers(paragraphs, len(texts))]
     return ArticleView(article.name, rows, folded)

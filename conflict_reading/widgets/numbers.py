@@ -63,6 +63,7 @@ from ..article import Article
 from ..explore import glossary, translation
 from .markup import frame_html, label_html
 from .sorter import ChoiceSorter
+from .stepper import in_paragraphs, sample_text
 from .spans import Highlighted, disjoint_spans, paragraphs_html, position_records
 from .word_hunt import WordHunt
 
@@ -267,13 +268,14 @@ class NumberHunt(WordHunt):
     key, noun, score_nouns = "numbers", "number", ("numbers", "numbers")
     unjudged = {"value_ok": None}
 
-    def __init__(self, article: Article, numbers, sentences: str = "all", show_english: bool = True):
+    def __init__(self, article: Article, numbers, sentences: str = "all", show_english: bool = True,
+                 paragraphs=None):
         self.article = article
         self.records = position_records(numbers)
         self.english = translation(article) if show_english else None
-        items = self._sentence_items(article, sentences)
+        items = in_paragraphs(self._sentence_items(article, sentences), article, paragraphs)
         fallback = (
-            f"Number hunt: {len(items)} sentences of {article.name!r}, one at a time: tick the words that are "
+            f"Number hunt: {len(items)} sentences of {article.name!r}{sample_text(paragraphs)}, one at a time: tick the words that are "
             "numbers (digits, number words, amounts without a figure), type each one's value, and press Check.\n"
             "(The interactive hunt does not show here. Read the article sentence by sentence, write down every "
             "number you find with its value, then compare your list with the numbers table below.)"
@@ -382,9 +384,9 @@ class KindSorter(ChoiceSorter):
     ``answers`` (index → kind picked), ``last_feedback``.
     """
 
-    def __init__(self, article: Article, numbers, show_english: bool = True):
+    def __init__(self, article: Article, numbers, show_english: bool = True, paragraphs=None):
         self.article = article
-        items = [r for r in position_records(numbers) if r.get("kind") in KINDS]
+        items = in_paragraphs([r for r in position_records(numbers) if r.get("kind") in KINDS], article, paragraphs)
         self.english = translation(article) if show_english else None
         terms = glossary()
         self._gloss = dict(zip(terms["term"].str.lower(), terms["gloss"]))
@@ -394,7 +396,7 @@ class KindSorter(ChoiceSorter):
         )
         legend = " · ".join(f"<b>{k}</b>: {html.escape(KIND_DESCRIPTIONS[k])}" for k in KINDS)
         fallback = (
-            f"Kind sorter: {len(items)} numbers of {article.name!r}, one at a time: pick each one's kind "
+            f"Kind sorter: {len(items)} numbers of {article.name!r}{sample_text(paragraphs)}, one at a time: pick each one's kind "
             f"({', '.join(KINDS)}).\n(The interactive sorter does not show here. Cover the 'kind' column of the "
             "numbers table below, decide each number's kind yourself, then uncover it and compare.)"
         )

@@ -58,6 +58,7 @@ from ..places import roles as role_rules
 from .colours import tint as _tint
 from .markup import frame_html, label_html
 from .sorter import ChoiceSorter
+from .stepper import in_paragraphs, sample_text
 from .spans import Highlighted, disjoint_spans, paragraphs_html, position_records
 from .word_hunt import EDGE_PUNCTUATION, WordHunt
 
@@ -200,18 +201,18 @@ class PlaceSpotter(WordHunt):
     _sentence_words = staticmethod(_place_words)
 
     def __init__(self, article: Article, places, sentences: str = "all", show_english: bool = True,
-                 show_map: bool = True):
+                 show_map: bool = True, paragraphs=None):
         self.article = article
         self.records = position_records(places)
         self.english = translation(article) if show_english else None
         self.show_map = show_map
-        items = self._sentence_items(article, sentences)
+        items = in_paragraphs(self._sentence_items(article, sentences), article, paragraphs)
         self.found: set[str] = set()
         self._found_records: dict[int, list[dict]] = {}
         self.map_output = widgets.Output()
         self.map_figure = None
         fallback = (
-            f"Place spotter: {len(items)} sentences of {article.name!r}, one at a time: tick the words that are "
+            f"Place spotter: {len(items)} sentences of {article.name!r}{sample_text(paragraphs)}, one at a time: tick the words that are "
             "place names (a name of several words is one place; 'Irak-Suriah' is two), pick each one's kind, and "
             "press Check. A map shows the places you have found.\n(The interactive spotter does not show here. Read "
             "the article sentence by sentence, list every place name with its kind (country, city, region, "
@@ -363,9 +364,9 @@ class RoleSorter(ChoiceSorter):
     ``answers`` (index → role picked), ``last_feedback``, ``why(record)``.
     """
 
-    def __init__(self, article: Article, places, show_english: bool = True):
+    def __init__(self, article: Article, places, show_english: bool = True, paragraphs=None):
         self.article = article
-        items = [r for r in position_records(places) if r.get("role") in ROLES]
+        items = in_paragraphs([r for r in position_records(places) if r.get("role") in ROLES], article, paragraphs)
         self.english = translation(article) if show_english else None
         terms = glossary()
         self._gloss = dict(zip(terms["term"].str.lower(), terms["gloss"]))
@@ -378,7 +379,7 @@ class RoleSorter(ChoiceSorter):
             style={"button_width": "auto"},
         )
         fallback = (
-            f"Role sorter: {len(items)} place mentions of {article.name!r}, one at a time: does the name say "
+            f"Role sorter: {len(items)} place mentions of {article.name!r}{sample_text(paragraphs)}, one at a time: does the name say "
             "where something happens (event), who acts (actor), is it part of a title (title), or other?\n"
             "(The interactive sorter does not show here. Cover the 'role' column of the places table, decide "
             "each mention's role from the words around it, then uncover it and compare.)"

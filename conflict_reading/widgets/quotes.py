@@ -67,7 +67,7 @@ from ..explore import translation
 from ..feedback import Feedback
 from ..presenter import highlight_font_size
 from ..quotes import reporting_verbs
-from .stepper import Stepper
+from .stepper import Stepper, in_paragraphs, sample_text
 from .spans import Highlighted, disjoint_spans, paragraphs_html, table_records
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision
@@ -308,9 +308,9 @@ class QuoteWalkthrough(Stepper):
 
     noun = "quotation"
 
-    def __init__(self, article: Article, quotes, speakers=None, show_english: bool = True):
+    def __init__(self, article: Article, quotes, speakers=None, show_english: bool = True, paragraphs=None):
         self.article = article
-        items = [r for r in _records(quotes) if _is_speech(r)]
+        items = in_paragraphs([r for r in _records(quotes) if _is_speech(r)], article, paragraphs)
         names = list(dict.fromkeys(speakers)) if speakers is not None else _speakers(items)
         self.names = [n for n in names if n != NOT_NAMED]
         self.english = translation(article) if show_english else None
@@ -323,7 +323,7 @@ class QuoteWalkthrough(Stepper):
             tooltips=["a whole statement in quotation marks", "a few words worked into the reporter's sentence"],
         )
         fallback = (
-            f"Quote walkthrough: {len(items)} quotations of {article.name!r}, one at a time: pick who speaks "
+            f"Quote walkthrough: {len(items)} quotations of {article.name!r}{sample_text(paragraphs)}, one at a time: pick who speaks "
             "and the kind of quote (direct or partial).\n(The interactive walkthrough does not show here. "
             "Read the quotations in the table and the highlighted article above, and answer the exercise "
             "cells with check(...) instead.)"
@@ -474,14 +474,14 @@ class VerbSpotter(Stepper):
 
     noun = "quotation"
 
-    def __init__(self, article: Article, quotes, elide_words: int = 40):
+    def __init__(self, article: Article, quotes, elide_words: int = 40, paragraphs=None):
         self.article = article
         self.elide_words = elide_words
-        items = [r for r in _records(quotes) if _is_speech(r) and r.get("cue")]
+        items = in_paragraphs([r for r in _records(quotes) if _is_speech(r) and r.get("cue")], article, paragraphs)
         self.verb_input = widgets.Text(placeholder="the verb, as written", description="Reporting verb:",
                                        style={"description_width": "initial"}, continuous_update=False)
         fallback = (
-            f"Verb spotter: {len(items)} attributed quotations of {article.name!r}: type the reporting verb "
+            f"Verb spotter: {len(items)} attributed quotations of {article.name!r}{sample_text(paragraphs)}: type the reporting verb "
             "that introduces each.\n(The interactive version does not show here. Read the quotes table's "
             "'cue' column and the article instead, and answer the exercise cells with check(...).)"
         )

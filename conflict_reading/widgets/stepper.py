@@ -50,6 +50,39 @@ from .fallback import WithFallback
 from .markup import feedback_html
 
 
+def in_paragraphs(items: list, article, paragraphs) -> list:
+    """The items of a walk-through that lie in ``paragraphs`` (all of them when it is None).
+
+    A teacher sizes a widget pass to fit a block of class time with ``paragraphs="12-16"`` (or a
+    number, a list, a range).  An item's paragraph is its ``paragraph``, or the range from
+    ``paragraph_start`` to ``paragraph_end``.
+
+    >>> from conflict_reading import Article
+    >>> article = Article.from_text("Satu.\\nDua.\\nTiga.")
+    >>> in_paragraphs([{"paragraph": 1}, {"paragraph_start": 2, "paragraph_end": 3}], article, "3")
+    [{'paragraph_start': 2, 'paragraph_end': 3}]
+    """
+    if paragraphs is None:
+        return items
+    from ..article_view import paragraph_numbers
+
+    wanted = set(paragraph_numbers(paragraphs, len(article.paragraphs)))
+
+    def spans(item) -> set[int]:
+        if "paragraph" in item:
+            return {int(item["paragraph"])}
+        return set(range(int(item["paragraph_start"]), int(item["paragraph_end"]) + 1))
+
+    return [item for item in items if spans(item) & wanted]
+
+
+def sample_text(paragraphs) -> str:
+    """How a widget's plain text names its sample: '' for the whole article, ' (¶12-16)' otherwise."""
+    if paragraphs is None:
+        return ""
+    return f" (¶{paragraphs})" if isinstance(paragraphs, (str, int)) else " (some paragraphs)"
+
+
 class Stepper(WithFallback):
     """Prev / Next over ``self.items``, answers remembered per item, a score line.
 
