@@ -46,13 +46,20 @@ def build_notebook(definition_path: Path, solutions: bool = False) -> nbformat.N
             id="intro",
         ),
         nbformat.v4.new_code_cell(
-            "from conflict_reading import load_article, check, hint, progress\n\n"
             f'ARTICLE = "{article}"  # the article these exercises are about\n'
-            "article = load_article(ARTICLE)"
-            + (f"\n{lesson['setup']}" if lesson.get("setup") else ""),
+            "from conflict_reading.lesson import *\n"
+            "article = start(ARTICLE)",
             id="setup",
         ),
     ]
+    if lesson.get("setup"):  # the tables the exercises use: code to run, not to read
+        cells.append(nbformat.v4.new_markdown_cell(
+            "The next cell makes the tables these exercises use (the code is folded: click the three dots to "
+            "open it). Run it.", id="tables-note"))
+        tables = nbformat.v4.new_code_cell(
+            "# Make the tables the exercises below use.\n" + lesson["setup"].strip(), id="tables")
+        tables.metadata["jupyter"] = {"source_hidden": True}
+        cells.append(tables)
     for number, exercise in enumerate(exercises, start=1):
         options = ""
         if exercise.options:
