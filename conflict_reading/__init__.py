@@ -14,10 +14,12 @@ from .checks import check, exercises, hint, instructor_mode, solution
 from .errors import ArticleError, KitError
 from .feedback import Feedback
 from .learner import progress, reflect
+from .self_checks import self_check
 from .presenter import presenter_mode
 
 __all__ = [
     "Article", "ArticleError", "Feedback", "KitError", "available_articles", "check",
-    "exercises", "hint", "instructor_mode", "load_article", "presenter_mode", "progress", "solution",
+    "exercises", "hint", "instructor_mode", "load_article", "presenter_mode", "progress", "reflect", "self_check",
+    "solution",
 ]
 __version__ = "0.1.0"

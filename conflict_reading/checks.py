@@ -366,6 +366,13 @@ def _save_note(error: BaseException) -> str:
     return f" (Your answer was checked but not saved: {why(error)}.)"
 
 
+def _holds_blank_safely(answer) -> bool:
+    try:
+        return holds_blank(answer)
+    except Exception:  # an answer that breaks when looked at holds no blank of ours
+        return False
+
+
 def check(exercise_id: str, answer, *, record: bool = True) -> Feedback:
     """Check ``answer`` to exercise ``exercise_id``; never raises (Interrupt excepted).
 
@@ -399,8 +406,9 @@ def check(exercise_id: str, answer, *, record: bool = True) -> Feedback:
         # The key is about another article: neither right nor wrong, and not an attempt to record.
         return Feedback(False, _no_key_message(exercise, reading), exercise=exercise.id, state="info")
     if blank:
+        placeholder = "the blank ___" if _holds_blank_safely(answer) else "the ..."
         feedback = Feedback(
-            False, "Not answered yet: replace the ... with your answer, then run the cell again.",
+            False, f"Not answered yet: replace {placeholder} with your answer, then run the cell again.",
             hint=exercise.hints[0] if exercise.hints else None, exercise=exercise.id, state="info",
         )
         passed = False

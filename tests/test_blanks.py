@@ -200,3 +200,11 @@ def test_check_takes_an_unfilled_blank_as_not_answered_yet(answer):
     assert feedback.message.startswith("Not answered yet")
     row = progress_table().set_index("id").loc["00-paragraphs"]
     assert row["attempts"] == 0 and row["status"] == "not tried"
+
+
+def test_the_not_answered_message_names_the_blank_the_learner_left():
+    from conflict_reading import check
+    from conflict_reading.blanks import ___
+
+    assert "replace the blank ___ with your answer" in check("00-paragraphs", ___, record=False).message
+    assert "replace the ... with your answer" in check("00-paragraphs", ..., record=False).message
