@@ -106,8 +106,20 @@ def start(article_name: str | Article = DEFAULT_ARTICLE) -> Article:
 # --- lesson 03 ---
 
 # --- lesson 04 ---
+from .geography import attention_chart, compare_readings, exonyms, places_key, show_map  # noqa: E402
+
+__all__ += ["places_key", "compare_readings", "show_map", "attention_chart", "exonyms"]
 
 # --- lesson 05 ---
+from .cast import cast_table
+from .checklist_evidence import checklist_evidence
+from .spelling import spelled_as
+from .story import attributed_or_asserted, checklist, loaded_words, reading, story_table, timeline, unsourced_numbers
+from .timeline_chart import timeline_chart
+from .widgets.cast_sorter import CastSorter
+
+__all__ += ["reading", "story_table", "timeline", "timeline_chart", "loaded_words", "CastSorter", "cast_table",
+            "attributed_or_asserted", "unsourced_numbers", "spelled_as", "checklist", "checklist_evidence"]
 
 
 # --- end of the lesson blocks ---
