@@ -125,6 +125,11 @@ class Driver:
         folder.mkdir(parents=True, exist_ok=True)
         self.root.screenshot(path=str(folder / f"{name}.png"))
 
+    def first_paragraph(self) -> int | None:
+        """The paragraph of the first item, from the header ("Place 1 of 7 · ¶9"): where a widget's sample starts."""
+        found = re.search(rf"{self.noun} 1 of \d+\s*·\s*¶(\d+)", self.root.text_content() or "")
+        return int(found.group(1)) if found else None
+
     def go(self, direction: str, to: int) -> None:
         self.click(direction)
         self.expect_item(to, f"after {direction}")
@@ -212,7 +217,9 @@ class _SentenceHunt(Driver):
 
         records = keys.table(self.article, self.table)
         sentences = load_article(self.article).sentences
-        return [[r for r in records if row.start <= r["start"] < row.end] for row in sentences.itertuples()]
+        first = self.first_paragraph()  # a sample (paragraphs="9-12") starts there
+        return [[r for r in records if row.start <= r["start"] < row.end] for row in sentences.itertuples()
+                if first is None or row.paragraph >= first]
 
     def tick(self, records: list[dict]) -> list[str]:
         """Tick the words of each record, in order; returns the marks' labels."""
@@ -325,7 +332,9 @@ class _ChoiceSorter(Driver):
         return self.toggle(value)
 
     def drive(self) -> None:
-        items = [r for r in keys.table(self.article, self.table) if r.get(self.field) in self.choices]
+        first = self.first_paragraph()  # a sample (paragraphs="9-12") starts there
+        items = [r for r in keys.table(self.article, self.table) if r.get(self.field) in self.choices
+                 and (first is None or r["paragraph"] >= first)]
         assert items, self.say(f"the annotation of {self.article} has nothing to sort")
         right = items[0][self.field]
         wrong = next(c for c in self.choices if c != right)
