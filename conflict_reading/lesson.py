@@ -100,6 +100,9 @@ def start(article_name: str | Article = DEFAULT_ARTICLE) -> Article:
 # --- lesson 00 ---
 
 # --- lesson 01 ---
+from .word_counts import count_words, look_up, removed_by_general_list, word_table, words_per_paragraph
+
+__all__ += ["word_table", "count_words", "look_up", "removed_by_general_list", "words_per_paragraph"]
 
 # --- lesson 02 ---
 

@@ -49,10 +49,12 @@ class ExerciseWidget(WithFallback):
         title = widgets.HTML(f"<b>{html.escape(exercise.title)}</b><br>{html.escape(exercise.prompt)}")
         box = widgets.VBox([title, self.answer_input, widgets.HBox(buttons), self.feedback])
         box.add_class("cr-exercise")
+        options = "".join(f"\n  {chr(ord('a') + n)}) {option}" for n, option in enumerate(exercise.options))
+        how = ", with the option's letter or words" if options else ""
         fallback = (
-            f"Exercise {exercise.id}: {exercise.prompt}\n"
+            f"Exercise {exercise.id}: {exercise.prompt}{options}\n"
             f"(The interactive version does not show here. Answer in a code cell: "
-            f'check("{exercise.id}", your_answer))'
+            f'check("{exercise.id}", your_answer){how})'
         )
         super().__init__(box, fallback)
 
