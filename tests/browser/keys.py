@@ -31,6 +31,7 @@ CONSTRUCTORS = {
     "RoleSorter": "role-sorter",
     "ask": "exercise",
     "ReflectionBox": "reflection",
+    "CastSorter": "cast-sorter",
 }
 _CALL = re.compile(r"^(?!\s*#).*?(?<![\w.])(?:\w+\.)?(" + "|".join(CONSTRUCTORS) + r")\((.*)", re.MULTILINE)
 
@@ -98,6 +99,14 @@ def speech_quotes(article: str) -> list[dict]:
 
 def table(article: str, name: str) -> list[dict]:
     return sorted(annotation(article)[name], key=lambda r: (r["start"], r["end"]))
+
+
+def cast(article: str) -> list[dict]:
+    """The parties of an article's cast (``data/annotations/<article>.cast.toml``), in reading order; [] if none."""
+    path = REPO / "data" / "annotations" / f"{article}.cast.toml"
+    if not path.is_file():
+        return []
+    return sorted(tomllib.loads(path.read_text(encoding="utf-8")).get("party", []), key=lambda p: p["paragraph"])
 
 
 def words_of(text: str) -> list[str]:
