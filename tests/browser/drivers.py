@@ -366,6 +366,29 @@ class RoleSorter(_ChoiceSorter):
         return self.toggle(re.compile(rf"^\s*{re.escape(value)}:"))  # "event: where something happens"
 
 
+class CastSorter(RoleSorter):
+    """Lesson 05's ``CastSorter``: actor, threat or victim; the key is the cast file, not the JSON annotation."""
+
+    noun, field, choices = "Party", "role", ("actor", "threat", "victim")
+
+    def drive(self) -> None:
+        items = keys.cast(self.article)
+        assert items, self.say(f"the kit has no cast of {self.article} to sort")
+        first, right = items[0], items[0]["role"]
+        wrong = next(c for c in self.choices if c != right)
+        self.expect_item(1, "at the start")
+        self.press(self.choice(wrong))
+        self.click("Check")
+        self.expect_fail(f"picking {wrong!r}", why=first["wrong"][wrong])
+        self.press(self.choice(right))
+        self.click("Check")
+        self.expect_pass(f"picking {right!r}")
+        self.go("Next", 2)
+        self.expect_no_feedback("on the next party")
+        self.go("Previous", 1)
+        self.expect_pressed(self.choice(right), True, f"{right!r} (picked before Next)")
+
+
 class Exercise(Driver):
     """``ask(id)``: a wrong answer from the TOML gets its message, Hint gives the first hint, the key passes."""
 
@@ -465,4 +488,5 @@ DRIVERS = {
     "role-sorter": RoleSorter,
     "exercise": Exercise,
     "reflection": Reflection,
+    "cast-sorter": CastSorter,
 }
