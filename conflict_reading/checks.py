@@ -222,6 +222,8 @@ def _check_set(exercise: Exercise, answer, expected) -> tuple[bool, str]:
 
 
 def _check_table(exercise: Exercise, answer, expected) -> tuple[bool, str]:
+    if isinstance(answer, pd.Series):  # groupby("speaker")["words"].sum(): the key in the index, one column
+        answer = answer.to_frame()
     if isinstance(answer, (dict, list)):
         try:
             answer = pd.DataFrame(answer)

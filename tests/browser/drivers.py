@@ -155,8 +155,15 @@ def _wait_for(condition, message: str, timeout_s: float = 30) -> None:
 class QuoteWalkthrough(Driver):
     noun = "Quotation"
 
+    def sample_start(self) -> int | None:
+        """The paragraph where the first quotation shown opens ("Quotation 1 of 4 · ¶22–23"): a sample
+        (``paragraphs="22-25"``) starts there; None if the header does not say."""
+        found = re.search(r"Quotation 1 of \d+\s*·\s*¶(\d+)", self.root.text_content() or "")
+        return int(found.group(1)) if found else None
+
     def drive(self) -> None:
-        items = keys.speech_quotes(self.article)
+        start = self.sample_start()
+        items = [q for q in keys.speech_quotes(self.article) if start is None or q["paragraph_start"] >= start]
         assert items, self.say(f"the annotation of {self.article} has no quotations to walk through")
         first = items[0]
         menu = self.root.locator("select")
