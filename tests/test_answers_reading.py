@@ -402,7 +402,7 @@ def test_list_splitting_never_loses_an_item(items, style):
     ("02-kind-paragraph-7", "partial quote"), ("02-kind-paragraph-7", "a partial quotation"),
     ("02-kind-paragraph-7", "b"), ("02-kind-paragraph-7", "B)"), ("02-kind-paragraph-7", "(b)"),
     ("05-serangan", "both"), ("05-serangan", "Both sides"), ("04-amerika", "the United States"),
-    ("04-amerika", "USA"), ("03-covid", "no"), ("00-language", "It is written in Indonesian"),
+    ("04-amerika", "USA"), ("03-covid", "no"), ("00-lead-missing", "It does not say where the meeting was held"),
     ("01-why-keep-verbs", "b) Reporting verbs tell us who speaks and how"),
 ])
 def test_choices_by_letter_text_alias_or_words(exercise_id, answer):

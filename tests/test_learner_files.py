@@ -160,14 +160,14 @@ def test_a_torn_journal_in_a_folder_the_learner_cannot_write_loses_no_check(tmp_
         result = run_unprivileged("""
             import json
             from conflict_reading import check
-            messages = [check("00-language", answer).message for answer in ("a", "b", "c")]
+            messages = [check("00-lead-missing", answer).message for answer in ("a", "b", "c")]
             print(json.dumps(messages))
         """, journal)
         acknowledged = [m for m in result if "not saved" not in m]
         assert len(acknowledged) == 3, result
         assert sum("could not be read" in m for m in result) == 1  # the broken line, reported once
         forget_this_process()
-        assert attempts(journal) == ["00-paragraphs", "00-language", "00-language", "00-language"]
+        assert attempts(journal) == ["00-paragraphs", "00-lead-missing", "00-lead-missing", "00-lead-missing"]
         assert journal.read_bytes().startswith(b'{"event": "attempt", "exercise": "00-paragraphs"')
         assert TORN in journal.read_bytes()  # left where it was, ended by a newline
     finally:
@@ -186,7 +186,7 @@ def test_on_a_full_disk_every_acknowledged_check_is_on_disk():
         (full / "filler").write_bytes(b"x" * (40 * 1024))  # most of the disk
         told, acknowledged = [], []
         for i in range(400):
-            message = check("00-language", f"answer {i} " + "x" * 200).message
+            message = check("00-lead-missing", f"answer {i} " + "x" * 200).message
             (told if "not saved" in message else acknowledged).append(i)
             if "not saved" in message:
                 last = message
@@ -194,7 +194,7 @@ def test_on_a_full_disk_every_acknowledged_check_is_on_disk():
         lines = journal.read_bytes().split(b"\\n")
         stored = [json.loads(l) for l in lines if l.startswith(b'{"event": "attempt"') and l.endswith(b"}")]
         print(json.dumps({"told": len(told), "acknowledged": len(acknowledged), "last": last,
-                          "stored": sum(1 for s in stored if s["exercise"] == "00-language"),
+                          "stored": sum(1 for s in stored if s["exercise"] == "00-lead-missing"),
                           "tail_ok": journal.read_bytes().endswith(b"\\n")}))
     """, size_kb=64)
     assert result["told"] > 0 and result["acknowledged"] > 0, result  # the disk did fill up
@@ -242,7 +242,7 @@ def test_on_a_full_disk_hints_go_on_and_an_export_leaves_no_partial_file():
 def _class_record(folder):
     journal = folder / "progress.jsonl"
     store = ProgressStore(journal)
-    for exercise, passed in (("00-paragraphs", False), ("00-paragraphs", True), ("00-language", True)):
+    for exercise, passed in (("00-paragraphs", False), ("00-paragraphs", True), ("00-lead-missing", True)):
         store.record_attempt(exercise, passed=passed)
     store.save_reflection("05-reflection", "Only ministers speak.")
     return journal
@@ -267,7 +267,7 @@ def test_a_read_only_progress_folder_shows_what_it_holds():
             }}))
         """, journal)
         assert result["passed"] == 2 and result["shown"] == "2 of 32 exercises passed."
-        assert result["status"]["00-language"] == "passed"
+        assert result["status"]["00-lead-missing"] == "passed"
         assert result["reflection"] == "Only ministers speak."
         assert "hand in that file" in result["export"]
         exported = pd.read_csv(out / "me.csv")
@@ -393,7 +393,7 @@ def _journal_with_a_bad_middle_line(path):
     store.record_attempt("00-paragraphs", passed=True)
     with open(path.with_name("progress.jsonl"), "ab") as journal:
         journal.write(b'{"event": "attempt", "exerc\xff\n')  # a line damaged in the middle of the file
-    store.record_attempt("00-language", passed=True)
+    store.record_attempt("00-lead-missing", passed=True)
 
 
 @pytest.mark.parametrize("first", ["progress", "hint", "reflect", "export", "check"])
@@ -421,18 +421,18 @@ def test_a_damaged_middle_line_is_reported_by_the_first_call_and_only_once(tmp_p
     assert not any("could not be read" in text for text in later)
     assert path.with_name("progress.jsonl").read_bytes().startswith(before)  # only ever added to
     assert not list(tmp_path.glob("*.damaged-*"))
-    assert attempts(path)[:2] == ["00-paragraphs", "00-language"]
+    assert attempts(path)[:2] == ["00-paragraphs", "00-lead-missing"]
 
 
 def test_a_journal_saved_with_a_bom_keeps_its_first_record(tmp_path, monkeypatch):
     journal = tmp_path / "progress.jsonl"
     ProgressStore(journal).record_attempt("00-paragraphs", passed=True)
-    ProgressStore(journal).record_attempt("00-language", passed=True)
+    ProgressStore(journal).record_attempt("00-lead-missing", passed=True)
     journal.write_bytes(b"\xef\xbb\xbf" + journal.read_bytes())  # an editor saved it "with BOM"
     use_progress(monkeypatch, journal)
     report = progress()
     assert report.notices == []
-    assert set(report.table.set_index("id").loc[["00-paragraphs", "00-language"], "status"]) == {"passed"}
+    assert set(report.table.set_index("id").loc[["00-paragraphs", "00-lead-missing"], "status"]) == {"passed"}
 
 
 def test_an_old_progress_json_with_a_bom_is_read(tmp_path, monkeypatch):

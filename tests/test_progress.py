@@ -142,7 +142,7 @@ def test_a_failed_write_leaves_the_journal_as_it_was(path, monkeypatch, failure)
     monkeypatch.setattr(os, name, broken)
     with pytest.raises(expected):
         if saving == "attempt":
-            store.record_attempt("00-language", passed=True)
+            store.record_attempt("00-lead-missing", passed=True)
         else:
             store.save_reflection("05-reflection", "My words.")
     monkeypatch.undo()
@@ -151,8 +151,8 @@ def test_a_failed_write_leaves_the_journal_as_it_was(path, monkeypatch, failure)
     assert [a["exercise"] for a in stored(path)["attempts"]] == ["00-paragraphs", "00-paragraphs"]
     assert stored(path)["reflections"] == {}
     assert sorted(p.name for p in path.parent.iterdir()) == ["progress.json.lock", "progress.jsonl"]
-    store.record_attempt("00-language", passed=True)  # and the next save is whole
-    assert [a["exercise"] for a in journal_lines(path)] == ["00-paragraphs", "00-paragraphs", "00-language"]
+    store.record_attempt("00-lead-missing", passed=True)  # and the next save is whole
+    assert [a["exercise"] for a in journal_lines(path)] == ["00-paragraphs", "00-paragraphs", "00-lead-missing"]
 
 
 def test_check_says_when_progress_could_not_be_saved(path, monkeypatch):
@@ -173,7 +173,7 @@ def test_check_says_when_progress_could_not_be_saved(path, monkeypatch):
 def _truncated_file(path):
     """An old kit's progress.json, cut in half."""
     attempts = [{"exercise": e, "passed": True, "at": "2024-01-01T00:00:00+00:00"}
-                for e in ("00-paragraphs", "00-language", "01-sentences")]
+                for e in ("00-paragraphs", "00-lead-missing", "01-sentences")]
     content = json.dumps({"version": 1, "attempts": attempts, "hints": {}, "reflections": {}}, indent=1).encode()
     return content[: len(content) // 2]
 
@@ -224,9 +224,9 @@ def test_check_tells_the_learner_once_about_a_damaged_old_file(path, damage):
     assert feedback.passed is True
     assert "could not be read" in feedback.message and "left as it is" in feedback.message
     # the next check has nothing more to report, nor has a new kernel
-    assert "could not be read" not in check("00-language", "a").message
+    assert "could not be read" not in check("00-lead-missing", "a").message
     forget_this_process()
-    assert "could not be read" not in check("00-language", "b").message
+    assert "could not be read" not in check("00-lead-missing", "b").message
     assert "could not be read" not in progress()._repr_html_()
     assert path.read_bytes() == original
     assert len(stored(path)["attempts"]) == 3
@@ -301,10 +301,10 @@ def test_two_writers_at_once_lose_nothing(path):
 def test_two_stores_in_one_process_add_to_each_other(path):
     first, second = ProgressStore(path), ProgressStore(path)
     first.record_attempt("00-paragraphs", passed=False)
-    second.record_attempt("00-language", passed=True)
+    second.record_attempt("00-lead-missing", passed=True)
     first.record_attempt("00-paragraphs", passed=True)
     assert [(a["exercise"], a["passed"]) for a in stored(path)["attempts"]] == [
-        ("00-paragraphs", False), ("00-language", True), ("00-paragraphs", True)]
+        ("00-paragraphs", False), ("00-lead-missing", True), ("00-paragraphs", True)]
 
 
 # --- reflections and hint counters ----------------------------------------------------------
@@ -332,9 +332,9 @@ def test_reflections_are_saved_and_reloaded(path):
 def test_hint_counters_count_per_exercise_and_persist(path):
     store = ProgressStore(path)
     assert [store.next_hint_index("00-paragraphs") for _ in range(3)] == [0, 1, 2]
-    assert ProgressStore(path).next_hint_index("00-language") == 0
+    assert ProgressStore(path).next_hint_index("00-lead-missing") == 0
     assert ProgressStore(path).next_hint_index("00-paragraphs") == 3
-    assert stored(path)["hints"] == {"00-paragraphs": 4, "00-language": 1}
+    assert stored(path)["hints"] == {"00-paragraphs": 4, "00-lead-missing": 1}
 
 
 def test_a_new_file_is_empty_and_not_written_by_loading(path):
@@ -374,10 +374,10 @@ def test_check_works_when_progress_cannot_be_saved(unwritable, answer, passed):
 
 def test_hint_works_when_progress_cannot_be_saved(unwritable):
     feedback = hint("00-paragraphs")
-    assert feedback.message.startswith("Hint 1 of 2:")
+    assert feedback.message.startswith("Hint 1 of 3:")
     assert "could not be saved" in feedback.message
     # the hints still go on in this session, though the count is not on disk
-    assert hint("00-paragraphs").message.startswith("Hint 2 of 2:")
+    assert hint("00-paragraphs").message.startswith("Hint 2 of 3:")
 
 
 @pytest.mark.parametrize("call", ["exercises", "progress"])
@@ -468,27 +468,27 @@ def test_a_torn_last_line_is_skipped_left_in_place_and_reported_once(path):
     assert store.take_notices() == told and store.notices == []  # taken: a "noted" line says it was told
 
     again = ProgressStore(path)
-    again.record_attempt("00-language", passed=True)
+    again.record_attempt("00-lead-missing", passed=True)
     assert again.notices == []  # reported once
     after = journal_of(path).read_bytes()
     assert after.startswith(original)  # nothing thrown away, nothing rewritten: only added to
-    assert [a["exercise"] for a in stored(path)["attempts"]] == ["00-paragraphs", "00-paragraphs", "00-language"]
+    assert [a["exercise"] for a in stored(path)["attempts"]] == ["00-paragraphs", "00-paragraphs", "00-lead-missing"]
     assert not list(path.parent.glob("*.damaged-*"))
 
 
 def test_a_save_after_a_torn_line_starts_on_a_line_of_its_own(path):
     original = _journal_with_a_torn_line(path)
-    feedback = check("00-language", "a")
+    feedback = check("00-lead-missing", "a")
     assert "could not be read" in feedback.message and "1 line" in feedback.message
     after = journal_of(path).read_bytes()
     assert after.startswith(original + b"\n")  # the broken line is ended, then the save
     lines = after.decode("utf-8").splitlines()
     assert lines[2] == TORN.decode("utf-8")
-    assert json.loads(lines[3])["exercise"] == "00-language"
-    assert [a["exercise"] for a in stored(path)["attempts"]] == ["00-paragraphs", "00-paragraphs", "00-language"]
-    assert "could not be read" not in check("00-language", "b").message
+    assert json.loads(lines[3])["exercise"] == "00-lead-missing"
+    assert [a["exercise"] for a in stored(path)["attempts"]] == ["00-paragraphs", "00-paragraphs", "00-lead-missing"]
+    assert "could not be read" not in check("00-lead-missing", "b").message
     forget_this_process()
-    assert "could not be read" not in check("00-language", "c").message
+    assert "could not be read" not in check("00-lead-missing", "c").message
 
 
 def test_a_hand_edited_line_is_skipped_and_the_rest_kept(path):
@@ -497,12 +497,12 @@ def test_a_hand_edited_line_is_skipped_and_the_rest_kept(path):
     with open(journal_of(path), "a", encoding="utf-8") as journal:
         journal.write("I was here\n[1, 2]\n" + json.dumps({"event": "attempt", "exercise": 5}) + "\n")
     edited = journal_of(path).read_bytes()
-    store.record_attempt("00-language", passed=True)
+    store.record_attempt("00-lead-missing", passed=True)
     table = exercises().set_index("id")["status"]
-    assert table["00-paragraphs"] == "passed" and table["00-language"] == "passed"
+    assert table["00-paragraphs"] == "passed" and table["00-lead-missing"] == "passed"
     assert journal_of(path).read_bytes().startswith(edited)
     assert not list(path.parent.glob("progress.damaged-*"))
-    assert [a["exercise"] for a in stored(path)["attempts"]] == ["00-paragraphs", "00-language"]
+    assert [a["exercise"] for a in stored(path)["attempts"]] == ["00-paragraphs", "00-lead-missing"]
 
 
 OLD_FILE = {
@@ -537,15 +537,15 @@ def test_an_old_progress_json_is_the_base_and_never_rewritten(path):
     table = progress().table.set_index("id")
     assert table.loc["00-paragraphs", "status"] == "passed" and table.loc["00-paragraphs", "attempts"] == 3
     assert table.loc["00-paragraphs", "first_passed_at"] == "2024-01-01T00:01:00+00:00"
-    assert table.loc["00-language", "status"] == "not tried"
+    assert table.loc["00-lead-missing", "status"] == "not tried"
 
 
 def test_a_path_to_the_journal_names_the_same_record(path):
     ProgressStore(path).record_attempt("00-paragraphs", passed=True)
     by_journal = ProgressStore(journal_of(path))
     assert [a["exercise"] for a in by_journal.load()["attempts"]] == ["00-paragraphs"]
-    by_journal.record_attempt("00-language", passed=True)
-    assert [a["exercise"] for a in stored(path)["attempts"]] == ["00-paragraphs", "00-language"]
+    by_journal.record_attempt("00-lead-missing", passed=True)
+    assert [a["exercise"] for a in stored(path)["attempts"]] == ["00-paragraphs", "00-lead-missing"]
 
 
 def test_two_processes_saving_hints_and_reflections_at_once_lose_nothing(path):
