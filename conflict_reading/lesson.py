@@ -117,6 +117,13 @@ __all__ += [
 ]
 
 # --- lesson 03 ---
+from .figures import (  # noqa: E402  (figures in a text: conflict_reading/figures.py)
+    counts_by_place, dates_table, digits_left_out, engine_differences, money_chart, money_table, number_sources,
+    numbers_of, readings, repeated_figures, words_before,
+)
+
+__all__ += ["numbers_of", "engine_differences", "readings", "counts_by_place", "money_table", "money_chart",
+            "repeated_figures", "dates_table", "words_before", "number_sources", "digits_left_out"]
 
 # --- lesson 04 ---
 from .geography import attention_chart, compare_readings, exonyms, places_key, show_map  # noqa: E402
