@@ -405,12 +405,13 @@ def named_in_article(article, speakers, add=(), drop=()) -> pd.DataFrame:
     return table.sort_values("mentions", ascending=False, kind="stable").reset_index(drop=True)
 
 
-def voices_chart(article, quotes, add=(), drop=(), top: int = 12) -> pd.DataFrame:
+def voices_chart(article, quotes, add=(), drop=(), top: int = 25) -> pd.DataFrame:
     """Two charts side by side: who speaks (words quoted) and who the rule finds named, never quoted.
 
     Without ``add`` and ``drop`` the right chart is the capital-letter rule's first draft, titled as
-    such; with them, your improved rule's second draft (see :func:`named_in_article`).  Returns the
-    table of names the right chart draws from, so you can see what to add and drop.
+    such; with them, your improved rule's second draft (see :func:`named_in_article`).  The right chart
+    shows the ``top`` names most often named.  Returns the table of names it draws from, so you can see
+    what to add and drop.
     """
     import matplotlib.pyplot as plt
     from matplotlib.ticker import MaxNLocator
@@ -420,7 +421,9 @@ def voices_chart(article, quotes, add=(), drop=(), top: int = 12) -> pd.DataFram
     named = named_in_article(article, [s for s in words.index if s != NOT_FOUND], add=add, drop=drop)
     improved = bool(_as_words(add, "add") or _as_words(drop, "drop"))
 
-    fig, (speaks, spoken_about) = plt.subplots(1, 2, figsize=(13, 5.5), gridspec_kw={"width_ratios": [2, 3]})
+    shown = named.head(top)
+    height = max(5.5, 0.32 * len(shown) + 1.5)  # room for every name the rule finds
+    fig, (speaks, spoken_about) = plt.subplots(1, 2, figsize=(13, height), gridspec_kw={"width_ratios": [2, 3]})
     if words.empty:
         speaks.text(0.5, 0.5, "No quotations found", ha="center", va="center")
     else:
@@ -429,7 +432,6 @@ def voices_chart(article, quotes, add=(), drop=(), top: int = 12) -> pd.DataFram
         speaks.margins(x=0.15)
     speaks.set_xlabel("Words quoted")
     speaks.set_title("Who speaks")
-    shown = named.head(top)
     if shown.empty:
         spoken_about.text(0.5, 0.5, "No other names found", ha="center", va="center")
     else:

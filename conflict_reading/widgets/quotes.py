@@ -569,5 +569,5 @@ class VerbSpotter(Stepper):
         if rows.empty:
             return f"Correct: the reporting verb is “{cue}”{same}."
         row = rows.iloc[0]
-        return (f"Correct: “{cue}”{_gloss(cue)}{same}. Root: {row['root']}; stance: {row['stance']}. "
-                "Would another verb change how the quote reads?")
+        return (f"Correct: “{cue}”{_gloss(cue)}{same}. Root: {row['root']}; the kit's lexicon calls it "
+                f"{row['stance']}, a tendency to test, not a rule. Would another verb change how the quote reads?")
