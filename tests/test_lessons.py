@@ -24,14 +24,16 @@ from .conftest import REPO
 LESSONS_DIR = REPO / "lessons"
 GUIDE = LESSONS_DIR / "instructor-guide.md"
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
-LESSON_PLANS = sorted(p for p in LESSONS_DIR.glob("*.md") if p != GUIDE)
-MARKDOWN_FILES = LESSON_PLANS + [GUIDE]
+LESSON_PLANS = sorted(LESSONS_DIR.glob("[0-9][0-9]-*.md"))
+WRITING = LESSONS_DIR / "WRITING.md"  # how a lesson is written: for lesson writers, not a plan
+MARKDOWN_FILES = LESSON_PLANS + [GUIDE, WRITING]
 
 REQUIRED_KEYS = {"title", "teaching", "exercises", "questions", "objectives", "keypoints", "notebook", "practice"}
 REQUIRED_SECTIONS = [
     "Overview",
     "Before class",
     "Timed plan for a 90-minute class",
+    "Timed plan for a 45-minute class",
     "Self-study route",
     "Discussion prompts",
     "Common misconceptions and how to answer them",
@@ -39,6 +41,8 @@ REQUIRED_SECTIONS = [
     "Instructor notes",
 ]
 CLASS_MINUTES = 90
+SHORT_CLASS_MINUTES = 45
+MAX_BLOCKS = 8  # a plan a teacher can keep: at most eight blocks in 90 minutes (issue 13)
 NO_SECTION = {"—", "-", ""}  # a plan row that uses no notebook section (a break, a welcome)
 SECTION_SEPARATOR = " · "
 # Paths a lesson may name that are made at run time, not kept in the repository.
@@ -209,9 +213,13 @@ def test_lesson_has_every_section_in_order(notebook):
 
 # --- the timed plans ------------------------------------------------------------------------
 
+PLANS = [("Timed plan for a 90-minute class", CLASS_MINUTES), ("Timed plan for a 45-minute class", SHORT_CLASS_MINUTES)]
+
+
+@pytest.mark.parametrize("plan, total", PLANS, ids=["90", "45"])
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=_id)
-def test_class_plan_adds_up_to_90_minutes(notebook):
-    _, body = section(_read(lesson_of(notebook)), "Timed plan for a 90-minute class")
+def test_class_plan_adds_up_and_keeps_to_eight_blocks(notebook, plan, total):
+    _, body = section(_read(lesson_of(notebook)), plan)
     rows = first_table(body)
     assert {"Start", "Min", "Notebook section"} <= set(rows[0]), "columns Start, Min and Notebook section"
     starts = [minutes(row["Start"]) for row in rows]
@@ -222,12 +230,14 @@ def test_class_plan_adds_up_to_90_minutes(notebook):
         assert starts[i] == starts[i - 1] + lengths[i - 1], (
             f"block {i + 1} starts at {rows[i]['Start']}, but the block before ends at minute "
             f"{starts[i - 1] + lengths[i - 1]}")
-    assert sum(lengths) == CLASS_MINUTES, f"the blocks add up to {sum(lengths)} minutes, not {CLASS_MINUTES}"
+    assert sum(lengths) == total, f"the blocks add up to {sum(lengths)} minutes, not {total}"
+    assert len(rows) <= MAX_BLOCKS, f"{len(rows)} blocks: a plan a teacher can keep has at most {MAX_BLOCKS}"
 
 
+@pytest.mark.parametrize("plan", [p for p, _ in PLANS], ids=["90", "45"])
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=_id)
-def test_class_plan_names_real_notebook_sections(notebook):
-    _, body = section(_read(lesson_of(notebook)), "Timed plan for a 90-minute class")
+def test_class_plan_names_real_notebook_sections(notebook, plan):
+    _, body = section(_read(lesson_of(notebook)), plan)
     named = plan_sections(first_table(body))
     unknown = sorted(set(named) - notebook_headings(notebook))
     assert named and unknown == [], f"sections not in {notebook.name}: {unknown}"
