@@ -91,16 +91,17 @@ def _event_year(metadata_path: str) -> int | None:
 def _rules(exercise: Exercise) -> answers.Rules:
     """What the exercise allows: its article's people, its tolerances and rounding, the year of its article."""
     return _rules_for(exercise.article, str(articles_dir()), exercise.tolerance, exercise.relative_tolerance,
-                      exercise.rounding)
+                      exercise.rounding, exercise.unit)
 
 
 @lru_cache(maxsize=256)
-def _rules_for(article, folder: str, tolerance: float, relative: float, rounding) -> answers.Rules:
+def _rules_for(article, folder: str, tolerance: float, relative: float, rounding, unit=None) -> answers.Rules:
     return answers.Rules(
         people=answers.people_of(article),
         tolerance=tolerance,
         relative=relative,
         rounding=rounding,
+        unit=unit,
         default_year=_event_year(os.path.join(folder, f"{article}.toml")) if article else None,
     )
 

@@ -52,6 +52,7 @@ class Exercise:
     tolerance: float = 0.0
     relative_tolerance: float = 0.0
     rounding: str | None = None  # "any": the key rounded to whole numbers or to any decimals is right too
+    unit: str | None = None  # "paragraph": of several numbers in an answer, the one written with ¶ or "paragraph"
     option_aliases: tuple = ()  # parallel to options: other names of each option ("partial quote")
     hints: tuple = ()
     wrong: tuple = ()
@@ -138,6 +139,14 @@ def _validate(entry: dict, kind: str, broken) -> None:
             broken(f"rounding must be \"any\", not {rounding!r}")
         if kind != "number" and not (kind == "set" and item_kind == "number"):
             broken("rounding is for number answers only")
+    unit = entry.get("unit")
+    if unit is not None:
+        from .answers.text import answer_words
+
+        if unit not in answer_words()["numbers"]["units"]:
+            broken(f"unit {unit!r} is not one of {', '.join(answer_words()['numbers']['units'])}")
+        if kind != "number":
+            broken("unit is for number answers only")
     aliases = entry.get("option_aliases")
     if aliases is not None:
         options = entry.get("options", [])
@@ -207,6 +216,7 @@ def _exercise(entry: dict, lesson: str, article: str | None, source: str) -> Exe
             tolerance=float(entry.get("tolerance", 0.0)),
             relative_tolerance=float(entry.get("relative_tolerance", 0.0)),
             rounding=entry.get("rounding"),
+            unit=entry.get("unit"),
             option_aliases=tuple(tuple(a) for a in entry.get("option_aliases", ())),
             hints=tuple(entry.get("hints", ())),
             wrong=tuple(WrongAnswer(w["answer"], w["message"]) for w in entry.get("wrong", ())),

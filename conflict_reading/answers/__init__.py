@@ -51,12 +51,13 @@ class Rules:
     relative: float = 0.0
     rounding: str | None = None
     default_year: int | None = None
+    unit: str | None = None  # what a number answer counts ("paragraph"): picks the number written with it
 
 
 def verdict(kind: str, answer, expected, rules: Rules = Rules()) -> str:
     """Why ``answer`` is not ``expected`` for an answer of ``kind``, in words for the learner; "" if it is right."""
     if kind == "number":
-        return number_verdict(answer, expected, rules.tolerance, rules.relative, rules.rounding)
+        return number_verdict(answer, expected, rules.tolerance, rules.relative, rules.rounding, rules.unit)
     if kind == "date":
         return date_verdict(answer, expected, rules.default_year)
     if kind == "name":
@@ -73,7 +74,7 @@ def same(kind: str, answer, expected, rules: Rules = Rules()) -> bool:
     (True, True)
     """
     if kind == "number":
-        return same_number(answer, expected, rules.tolerance, rules.relative, rules.rounding)
+        return same_number(answer, expected, rules.tolerance, rules.relative, rules.rounding, rules.unit)
     if kind == "name" and same_name(answer, expected):
         return True
     return verdict(kind, answer, expected, rules) == ""

@@ -171,8 +171,14 @@ class _Reading:
     personal: bool = False  # it speaks of a person (a name, a role, a nationality, "the man"), not just a country
 
 
-def _segment(raw: str, people: tuple[Person, ...]) -> _Reading:
-    """Who one part of an answer ("Italy's foreign minister", "Luigi Di Maio") can be."""
+@lru_cache(maxsize=1)
+def _frames() -> frozenset[str]:
+    return frozenset(normalize_text(w) for w in answer_words()["names"]["frames"])
+
+
+def _segment(raw: str, people: tuple[Person, ...], frames: frozenset = frozenset()) -> _Reading:
+    """Who one part of an answer ("Italy's foreign minister", "Luigi Di Maio") can be; ``frames`` are words
+    read as words around the name ("Di Maio's words", "Blinken speaks")."""
     raw = re.sub(r"['’]s\b", "", raw)
     tokens = normalize_text(raw).split()
     reading = _Reading()
@@ -198,7 +204,7 @@ def _segment(raw: str, people: tuple[Person, ...]) -> _Reading:
             length = 1
             if tokens[i] in _person_words():
                 reading.personal = True
-            elif tokens[i] not in _fillers():
+            elif tokens[i] not in _fillers() and tokens[i] not in frames:
                 unknown.append(i)
         i += length
     candidates = list(people)
@@ -238,12 +244,21 @@ def who(answer: str, people: tuple[Person, ...]) -> Who:
     >>> [p.name for p in who("Luigi Di Maio, Italy's foreign minister", people_of("koalisi-isis-roma")).people]
     ['Luigi Di Maio']
     """
+    result = _who(answer, people, frozenset())
+    if not result.people:  # "They are Di Maio's words", "Blinken speaks": the name inside a frame
+        framed = _who(answer, people, _frames())
+        if framed.people:
+            return framed
+    return result
+
+
+def _who(answer: str, people: tuple[Person, ...], frames: frozenset) -> Who:
     parts = [p for p in re.split(r"[,;:()\[\]]|\s[-–—]\s", answer) if p.strip()]
     found = list(people)
     result = Who([], True, False, False, False)
     each_fits = True
     for part in parts:
-        reading = _segment(part, people)
+        reading = _segment(part, people, frames)
         result.understood &= reading.understood
         result.described |= bool(reading.roles or reading.countries)
         result.personal |= reading.personal

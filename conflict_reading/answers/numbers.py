@@ -62,6 +62,10 @@ def _tokens(text: str) -> list[str]:
     for mark in marks:  # "77 + 5 = 82": the result is what the learner answers
         if mark in text:
             text = text.rsplit(mark, 1)[1]
+    text = text.replace("½", " ½ ")  # "13½": the half is a word of its own
+    # "13 500 000 000": digits grouped by spaces are one number
+    text = re.sub(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]*\d)",
+                  lambda m: re.sub(r"\s", "", m.group()), text)
     text = re.sub(r"(?<=\d)[-–](?=\d)", " ", text)  # a range "25-30" is two numbers
     text = re.sub(r"(?<=[^\W\d_])[-–](?=[^\W\d_])", " ", text)  # "twenty-five"
     text = re.sub(r"(?<=\d)\s*([a-z]{1,3})\b", lambda m: " " + m.group(1) if m.group(1) in words["abbreviations"]
@@ -72,6 +76,7 @@ def _tokens(text: str) -> list[str]:
         token = token.strip(".,")
         for mark in words["before_marks"]:
             if token.startswith(mark) and len(token) > len(mark):
+                tokens.append(mark)  # kept as a word of its own: it may say what the number counts (¶23)
                 token = token[len(mark):]
         if re.fullmatch(r"\d[\d.,]*[x×]", token):
             token = token[:-1]
@@ -95,10 +100,33 @@ def _may_start(token: str) -> bool:
     return any(ch.isdigit() for ch in token) or token in _number_word_starts() or bool(currency_code(token))
 
 
-def _found_numbers(text: str) -> list[tuple[str, frozenset]]:
-    """(as written, values) of each number in ``text``, in order."""
+def _half_after(tokens: list[str], j: int) -> int:
+    """How many tokens from ``j`` say "and a half" (0 if they do not)."""
+    for words in answer_words()["numbers"]["halves"]:
+        if tokens[j:j + len(words)] == words:
+            return len(words)
+    return 0
+
+
+def _scale_of(word: str | None) -> float | None:
+    if word is None:
+        return None
+    for language in ("id", "en"):
+        scale = number_words()[language]["scales"].get(word)
+        if scale:
+            return float(scale)
+    return None
+
+
+def _found_numbers(text: str, unit: str | None = None) -> list[tuple[str, frozenset, bool]]:
+    """(as written, values, written with ``unit``'s word or mark) of each number in ``text``, in order."""
     tokens = _tokens(text)
     pronoun_after = frozenset(answer_words()["numbers"]["pronoun_one_after"])
+    unit_words = frozenset(answer_words()["numbers"]["units"].get(unit, ())) if unit else frozenset()
+
+    def marked(start: int, end: int) -> bool:
+        return (start > 0 and tokens[start - 1] in unit_words) or (end < len(tokens) and tokens[end] in unit_words)
+
     found, i = [], 0
     while i < len(tokens):
         token = tokens[i]
@@ -107,7 +135,7 @@ def _found_numbers(text: str) -> list[tuple[str, frozenset]]:
             continue
         ordinal = _ordinal(token)
         if ordinal is not None:
-            found.append((token, frozenset({ordinal})))
+            found.append((token, frozenset({ordinal}), marked(i, i + 1)))
             i += 1
             continue
         if not _may_start(token):
@@ -117,28 +145,48 @@ def _found_numbers(text: str) -> list[tuple[str, frozenset]]:
             span = " ".join(tokens[i:i + length])
             values = number_values(span)
             if values:
-                found.append((span, frozenset(values)))
-                i += length
+                end = i + length
+                half = _half_after(tokens, end)
+                if half:  # "thirteen and a half billion": the half, then the scale word after it
+                    end += half
+                    scale = _scale_of(tokens[end] if end < len(tokens) else None)
+                    if scale and not _scale_of(tokens[end - half - 1]):
+                        values, end = {(v + 0.5) * scale for v in values}, end + 1
+                    else:
+                        values = {v + 0.5 for v in values}
+                    span = " ".join(tokens[i:end])
+                found.append((span, frozenset(values), marked(i, end)))
+                i = end
                 break
         else:
             i += 1
     return found
 
 
-def _distinct(found: list[tuple[str, frozenset]]) -> list[tuple[str, frozenset]]:
+def _distinct(found: list[tuple[str, frozenset, bool]]) -> list[tuple[str, frozenset, bool]]:
     """One entry per different number: "25 (twenty-five)" holds one number."""
-    kept: list[tuple[str, frozenset]] = []
-    for shown, values in found:
-        if not any(values & other for _, other in kept):
-            kept.append((shown, values))
+    kept: list[tuple[str, frozenset, bool]] = []
+    for shown, values, marked in found:
+        same = next((k for k, (_, other, _) in enumerate(kept) if values & other), None)
+        if same is None:
+            kept.append((shown, values, marked))
+        elif marked:
+            kept[same] = (kept[same][0], kept[same][1], True)
     return kept
 
 
-def read_number(answer) -> NumberReading:
+def read_number(answer, unit: str | None = None) -> NumberReading:
     """The one number an answer gives, read with the words around it.
+
+    With ``unit`` (e.g. ``"paragraph"``), an answer holding several numbers gives the one written with
+    that unit's word or mark ("¶23 (55 words)" is 23).
 
     >>> sorted(read_number("in 2014").values), sorted(read_number("77 + 5 = 82").values)
     ([2014.0], [82.0])
+    >>> sorted(read_number("¶23 (55 words)", unit="paragraph").values), sorted(read_number("13 500 000 000").values)
+    ([23.0], [13500000000.0])
+    >>> sorted(read_number("thirteen and a half billion").values)
+    [13500000000.0]
     >>> read_number("no idea").problem
     'I could not find a number in your answer: write it in digits (a decimal comma is fine) or in number words.'
     """
@@ -155,16 +203,23 @@ def read_number(answer) -> NumberReading:
             return NumberReading(problem="That is not a finite number: write the number the text gives.")
         return NumberReading(values=values, shown=[str(answer)])
     if not isinstance(answer, str):
+        if (isinstance(answer, tuple) and len(answer) == 2 and all(isinstance(v, Real) for v in answer)
+                and not any(isinstance(v, bool) for v in answer)):
+            return NumberReading(problem="In Python a comma makes two numbers: write the decimal with a point "
+                                         "(13.5, not 13,5), or the number in quotes (\"13,5 miliar\").")
         if isinstance(answer, (list, tuple, set, frozenset, dict)):
             return NumberReading(problem="This question wants one number, not a list.")
         return NumberReading(problem="I could not read a number in your answer: write it in digits or in words.")
     if len(answer) > MAX_CHARS:
         return NumberReading(problem="Your answer is long: give just the number (with its unit if you like).")
-    found = _distinct(_found_numbers(answer))
+    found = _distinct(_found_numbers(answer, unit))
     if not found:
         return NumberReading(problem="I could not find a number in your answer: write it in digits "
                                      "(a decimal comma is fine) or in number words.")
-    shown = [text for text, _ in found]
+    shown = [text for text, _, _ in found]
+    marked = [entry for entry in found if entry[2]]
+    if len(found) > 1 and len(marked) == 1:  # "paragraph 3: hari Senin (28/6)": the paragraph's number
+        return NumberReading(values=set(marked[0][1]), shown=[marked[0][0]])
     if len(found) > 1:
         listed = ", ".join(shown[:5]) + (", …" if len(shown) > 5 else "")
         return NumberReading(shown=shown, problem=f"Your answer has several numbers ({listed}): give just one.")
@@ -212,7 +267,8 @@ def is_rounding(value: float, target: float) -> bool:
     return abs(value - target) <= 0.5 * 10 ** -places + 1e-12 * max(1.0, abs(target))
 
 
-def same_number(answer, expected, tolerance: float = 0.0, relative: float = 0.0, rounding: str | None = None) -> bool:
+def same_number(answer, expected, tolerance: float = 0.0, relative: float = 0.0, rounding: str | None = None,
+                unit: str | None = None) -> bool:
     """True if the one number ``answer`` gives is within tolerance of ``expected``, or (``rounding="any"``)
     is ``expected`` rounded.
 
@@ -220,7 +276,7 @@ def same_number(answer, expected, tolerance: float = 0.0, relative: float = 0.0,
     (True, True, False)
     """
     targets = number_values(expected)  # a key may itself be written out ("13,5 miliar")
-    given = read_number(answer).values
+    given = read_number(answer, unit).values
     for target in targets:
         allowed = max(tolerance, abs(target) * relative, 1e-9 * max(1.0, abs(target)))
         for value in given:
@@ -229,7 +285,7 @@ def same_number(answer, expected, tolerance: float = 0.0, relative: float = 0.0,
     return False
 
 
-def scale_slip(answer, expected) -> int | None:
+def scale_slip(answer, expected, unit: str | None = None) -> int | None:
     """The power of ten by which ``answer`` is off, if that is all that is wrong.
 
     >>> scale_slip("436 ribu", 436e6), scale_slip("436 ribu dolar", 436e6)
@@ -239,7 +295,7 @@ def scale_slip(answer, expected) -> int | None:
     if len(targets) != 1 or 0 in targets:
         return None
     target = targets.pop()
-    for value in read_number(answer).values:
+    for value in read_number(answer, unit).values:
         if value == 0:
             continue
         power = math.log10(abs(value / target))
@@ -249,7 +305,7 @@ def scale_slip(answer, expected) -> int | None:
 
 
 def number_verdict(answer, expected, tolerance: float = 0.0, relative: float = 0.0,
-                   rounding: str | None = None) -> str:
+                   rounding: str | None = None, unit: str | None = None) -> str:
     """Why ``answer`` is not ``expected``, in words for the learner ("" when it is right).
 
     >>> number_verdict("436 ribu", 436e6)
@@ -257,12 +313,12 @@ def number_verdict(answer, expected, tolerance: float = 0.0, relative: float = 0
     >>> number_verdict("82, 77 and 5", 82)
     'Your answer has several numbers (82, 77, 5): give just one.'
     """
-    if same_number(answer, expected, tolerance, relative, rounding):
+    if same_number(answer, expected, tolerance, relative, rounding, unit):
         return ""
-    reading = read_number(answer)
+    reading = read_number(answer, unit)
     if reading.problem:
         return reading.problem
-    slip = scale_slip(answer, expected)
+    slip = scale_slip(answer, expected, unit)
     if slip:
         factor = f"{10 ** abs(slip):,}"
         direction = "too large" if slip > 0 else "too small"
