@@ -29,6 +29,7 @@ from .article import Article, load_article
 from .errors import KitError
 from .explore import translation
 from .paths import data_dir
+from .presenter import highlight_font_size
 
 WIDTH = 100  # characters per line of the plain-text view
 
@@ -108,12 +109,13 @@ class ArticleView:
                 + "</div>"
             )
         body = "".join(parts)
+        style = f"font-size:{highlight_font_size()}"  # larger in presenter mode, for a projector
         if not self.folded:
-            return f'<div class="cr-article">{body}</div>'
+            return f'<div class="cr-article" style="{style}">{body}</div>'
         first, last = self.rows[0][0], self.rows[-1][0]
         span = f"¶{first}" if first == last else f"¶{first}–{last}"
-        return (f'<details class="cr-article"><summary>The article, {html.escape(self.name)} ({span}): '
-                f"click to open</summary>{body}</details>")
+        return (f'<details class="cr-article" style="{style}"><summary>The article, {html.escape(self.name)} '
+                f"({span}): click to open</summary>{body}</details>")
 
 
 def show_article(article, paragraphs=None, folded: bool = False, english: bool = True) -> ArticleView:

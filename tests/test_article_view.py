@@ -55,3 +55,15 @@ def test_translator_notes_come_from_a_data_file(tmp_path, monkeypatch):
 def test_an_article_without_translation_shows_its_text_only():
     view = show_article(Article.from_text("Satu.\nDua.", name="none-such"))
     assert "EN:" not in repr(view) and [row[2] for row in view.rows] == [None, None]
+
+
+def test_presenter_mode_shows_the_article_larger():
+    from conflict_reading import presenter_mode
+
+    normal = show_article("koalisi-isis-roma", paragraphs=1)._repr_html_()
+    presenter_mode(True)
+    try:
+        large = show_article("koalisi-isis-roma", paragraphs=1)._repr_html_()
+    finally:
+        presenter_mode(False)
+    assert 'style="font-size:1.5em"' in large and 'style="font-size:1.5em"' not in normal

@@ -81,3 +81,22 @@ def test_a_tiny_lesson_starts_in_a_kernel(tmp_path, monkeypatch):
     assert error["ename"] == "ArticleError"
     assert len(error["traceback"]) == 1 and error["traceback"][0].startswith("⚠ ")
     assert "no-such-article" in error["traceback"][0]
+
+
+def test_no_lesson_block_takes_a_name_another_block_or_the_common_list_gives():
+    # two blocks exporting one name: the later import silently replaces the earlier lesson's function
+    import ast
+    import collections
+
+    import conflict_reading.lesson as lesson
+
+    tree = ast.parse(open(lesson.__file__, encoding="utf-8").read())
+    exported = collections.Counter()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Assign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(t, ast.Name) and t.id == "__all__" for t in targets):
+                exported.update(element.value for element in node.value.elts)
+    twice = sorted(name for name, count in exported.items() if count > 1)
+    assert twice == [], f"names exported by more than one block of lesson.py: {twice}"
+    assert set(exported) == set(lesson.__all__)

@@ -274,7 +274,7 @@ def test_an_executed_deck_shows_charts_and_widget_text_in_presenter_size(execute
     assert executed_deck.count("data:image/png;base64,") >= 2  # the map and the charts
     assert "application/vnd.jupyter.widget-view+json" not in executed_deck
     assert "Place spotter:" in executed_deck  # the widget's plain-text fallback instead
-    assert 'class="cr-highlight" style="background:#fff;color:#111;font-size:1.5em' in executed_deck
+    assert 'class="cr-article" style="font-size:1.5em' in executed_deck  # the article, projector size
     assert _remote(_fetched(executed_deck).urls) == []
 
 
