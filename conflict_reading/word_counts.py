@@ -17,7 +17,7 @@ is glossed as such, so that *Di* in *Di Maio* is not read as the preposition *di
 >>> words[["word", "lower", "capitalised", "stop_word"]].head(3).values.tolist()
 [['Amerika', 'amerika', True, False], ['melancarkan', 'melancarkan', False, False], ['serangan', 'serangan', False, False]]
 >>> count_words(words, top=2).values.tolist()
-[['serangan', 2, 'attack; strike'], ['Amerika', 1, 'America (in news usually the United States)']]
+[['serangan', 2, 'attack; strike'], ['Amerika', 1, 'America']]
 """
 
 from __future__ import annotations
