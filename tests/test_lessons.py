@@ -387,3 +387,11 @@ def test_guide_recipe_combines_two_progress_exports(tmp_path, monkeypatch):
     reflections = namespace["reflections"].set_index("student")["reflection"]
     assert reflections.to_dict() == {"amira": "Only two ministers speak; nobody who was struck."}
     assert (tmp_path / "class-status.csv").is_file() and (tmp_path / "class-reflections.csv").is_file()
+
+
+def test_the_guides_table_gives_each_notebooks_own_minutes():
+    rows = {row["Notebook"].strip("`"): row for row in first_table(_read(GUIDE))}
+    for notebook in NOTEBOOKS:
+        row = rows[f"notebooks/{notebook.name}"]
+        teaching, exercises = notebook_minutes(notebook)
+        assert row["Teaching + exercises (notebook)"] == f"{teaching} + {exercises} min", notebook.name
