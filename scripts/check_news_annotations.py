@@ -1,0 +1,104 @@
+"""Check the hand annotations of real news against the texts they describe.
+
+    .venv/bin/python scripts/check_news_annotations.py [NN-slug ...]
+
+Every record's ``first_words`` must be where its offsets say, spans must lie inside one
+paragraph range, every quotation mark of the text must belong to a quotation record, and no
+annotation may hold more than five words of the text in a row (the texts are never copied into
+the kit).  Prints one line per problem; exit code 1 if there is any.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+ANNOTATIONS = REPO / "data" / "annotations" / "news"
+KINDS = {"direct", "partial", "scare"}
+SOURCE_KINDS = {"person", "organisation", "state", "document", "anonymous"}
+MARKS = "“”«»„\""
+MAX_WORDS = 5
+
+
+def devset_folder() -> Path:
+    """The folder of real news texts: $CONFLICT_READING_DEVSET, else ../shared/devset beside the clone."""
+    return Path(os.environ.get("CONFLICT_READING_DEVSET") or REPO.parent / "shared" / "devset")
+
+
+def text_of(stem: str) -> str:
+    with open(devset_folder() / "texts" / f"{stem}.txt", encoding="utf-8") as handle:
+        return handle.read()
+
+
+def paragraph_at(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def problems(stem: str) -> list[str]:
+    path = ANNOTATIONS / f"{stem}.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    text = text_of(stem)
+    out = []
+    seen_marks: set[int] = set()
+    for field in ("article", "language", "quotes", "indirect"):
+        if field not in data:
+            out.append(f"{stem}: no '{field}'")
+    for part in ("quotes", "indirect"):
+        for i, r in enumerate(data.get(part, [])):
+            where = f"{stem} {part}[{i}]"
+            s, e = r.get("start"), r.get("end")
+            if not (isinstance(s, int) and isinstance(e, int) and 0 <= s <= e <= len(text)):
+                out.append(f"{where}: bad offsets {s}, {e}")
+                continue
+            first = r.get("first_words", "")
+            if len(first.split()) > MAX_WORDS or not first or not text[s:e].startswith(first):
+                out.append(f"{where}: first_words {first!r} is not where the span starts ({text[s:s+40]!r})")
+            for key, value in r.items():
+                if key in ("speaker", "source", "speaker_alt", "source_alt"):
+                    continue  # a name may be long; it is a name, not a passage
+                if isinstance(value, str) and len(value.split()) > MAX_WORDS and value in text:
+                    out.append(f"{where}: {key} copies more than {MAX_WORDS} words of the text")
+            kind = r.get("source_kind")
+            if part == "quotes":
+                if r.get("kind") not in KINDS:
+                    out.append(f"{where}: kind {r.get('kind')!r}")
+                if r.get("paragraph_start") != paragraph_at(text, s):
+                    out.append(f"{where}: paragraph_start {r.get('paragraph_start')} but the span starts in {paragraph_at(text, s)}")
+                if r.get("kind") == "scare":
+                    if r.get("speaker") is not None or kind is not None:
+                        out.append(f"{where}: a scare quote has no speaker")
+                elif kind not in SOURCE_KINDS and r.get("speaker") is not None:
+                    out.append(f"{where}: source_kind {kind!r}")
+                for mark in (s - 1, e):
+                    if 0 <= mark < len(text) and text[mark] in MARKS:
+                        seen_marks.add(mark)
+            else:
+                if not r.get("source"):
+                    out.append(f"{where}: no source")
+                if kind not in SOURCE_KINDS:
+                    out.append(f"{where}: source_kind {kind!r}")
+                if r.get("paragraph") != paragraph_at(text, s):
+                    out.append(f"{where}: paragraph {r.get('paragraph')} but the span starts in {paragraph_at(text, s)}")
+                if "\n" in text[s:e]:
+                    out.append(f"{where}: an indirect statement runs over a paragraph break")
+    for m in re.finditer(f"[{MARKS}]", text):
+        if m.start() not in seen_marks:
+            out.append(f"{stem}: the mark {m.group()!r} at {m.start()} (paragraph {paragraph_at(text, m.start())}) belongs to no quotation")
+    return out
+
+
+def main(argv: list[str]) -> int:
+    stems = argv or sorted(p.stem for p in ANNOTATIONS.glob("*.json"))
+    found = [line for stem in stems for line in problems(stem)]
+    for line in found:
+        print(line)
+    print(f"{len(stems)} annotation files, {len(found)} problems")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
