@@ -213,11 +213,16 @@ _PREPOSITIONS = {"di", "da", "dan", "de"}
 _NAME_WORDS = 10  # a name is read no further: real ones have at most 5 or 6 words
 
 
+_ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+
+
 def _is_name_word(word: str) -> bool:
     if not word or not word[0].isalpha():
         return False
     if word[0].isupper():
-        return not (word.isupper() and len(word) > 1)  # an acronym (RI, BNPT, PBB) is not a name
+        if word.isupper() and len(word) > 1:
+            return bool(_ROMAN.fullmatch(word))  # "Leo XIV", "Charles III"; an acronym (RI, BNPT, PBB) is not a name
+        return True
     return word in word_list("name-particles") and word not in _PREPOSITIONS
 
 
@@ -229,11 +234,34 @@ def _trim_name(name: list[str]) -> list[str]:
     return name
 
 
+def _title_prefix(word: str) -> bool:
+    from .entities import lexicon
+
+    return word.lower() in lexicon()["title_prefixes"]
+
+
 def _title_word(word: str) -> bool:
     w = word.lower().strip(".,()")
     bare = word.strip(".,()")
-    return (w in word_list("speaker-titles") or w in word_list("name-qualifiers")
-            or (bare.isupper() and len(bare) > 1 and bare.isalpha()))
+    if "/" in bare:  # "Khatib/Penceramah"
+        return all(_title_word(part) for part in bare.split("/") if part)
+    return (w in word_list("speaker-titles") or w in word_list("name-qualifiers") or w in word_list("title-words")
+            or (bare.isupper() and len(bare) > 1 and bare.isalpha() and not _ROMAN.fullmatch(bare))
+            or _is_place_in_title(bare))
+
+
+@lru_cache(maxsize=8192)
+def _is_place_in_title(word: str) -> bool:
+    """A country, region, continent or sea (or a capital named for its government) written in a title:
+    "Perdana Menteri Singapura Lawrence Wong", "Menlu Korsel"."""
+    from .entities import lexicon
+    from .places import _lower_forms
+
+    if not word[:1].isupper():
+        return False
+    row = _lower_forms().get(word.lower())
+    return (row is not None and row["kind"] in ("country", "region", "continent", "water")) or (
+        word.lower() in lexicon()["state_capitals"])
 
 
 _PLACE_PREPOSITIONS = {"in", "of", "for", "at", "from", "di", "dari", "ke", "untuk", "asal"}
@@ -307,7 +335,8 @@ def _name_after(words: list[str], begin: int) -> str | None:
     for index in range(min(12, len(words) - begin)):
         word = words[begin + index]
         bare = word.strip(",.:;()“”\"")
-        if _title_word(bare):
+        following = words[begin + index + 1].strip(",.:;()“”\"") if begin + index + 1 < len(words) else ""
+        if _title_word(bare) or (_title_prefix(bare) and following and _title_word(following)):
             last_title = index
             office_of_place = office_of_place or bare.lower() in word_list("office-of-place-titles")
         elif not _is_name_word(bare):
@@ -347,7 +376,7 @@ def _description(words: list[str]) -> str | None:
                 and words[position + 1][:1].isupper():
             phrase.append(word)  # "officials in Castelby": a bare plural is told apart by its place
             continue
-        if phrase and (lower in _DESCRIPTION_STOPS or _is_english_participle(lower, phrase)):
+        if phrase and (lower in _DESCRIPTION_STOPS or _is_english_participle(lower, phrase) or _looks_like_verb(lower)):
             break  # "seorang warga yang tinggal …", "a diplomat involved in …": the description ends
         phrase.append(word.strip(",.:;“”\""))
         if word.endswith((",", ".", ":", ";")):
@@ -355,6 +384,25 @@ def _description(words: list[str]) -> str | None:
     if phrase and phrase[0].lower() in word_list("anonymous-speakers"):
         phrase[0] = phrase[0].lower()  # "Seorang pejabat PBB" at a sentence start is "seorang pejabat PBB"
     return " ".join(phrase).strip() or None
+
+
+_VERB_PREFIXES = ("meng", "meny", "mem", "men", "me", "ber", "ter", "di")
+
+
+def _looks_like_verb(word: str) -> bool:
+    """A verb or auxiliary that ends a description ("sejumlah massa *membawa* …", "protesters *have* …").
+
+    >>> _looks_like_verb("membawa"), _looks_like_verb("menteri"), _looks_like_verb("have"), _looks_like_verb("diplomat")
+    (True, False, True, False)
+    """
+    from .entities import lexicon
+
+    word = word.strip(",.:;“”\"").lower()
+    if word in lexicon()["auxiliaries"]:
+        return True
+    if word in lexicon()["not_verbs"] or not word.isalpha():
+        return False
+    return len(word) >= 6 and word.startswith(_VERB_PREFIXES)
 
 
 _ENGLISH_DETERMINERS = {"the", "a", "an", "one", "some", "several"}
@@ -481,7 +529,7 @@ def _after_cue(words: list[str], sentence_closed: bool = False) -> tuple[str, st
             return cue, None, "pronoun"
         if rest and rest[0].lower().strip(".,") in PRONOUNS:
             return cue, None, "pronoun"
-        speaker = name_after(rest) or _description(rest)
+        speaker = source_after(rest)
         return cue, speaker, "explicit cue"
     # English "“…,” X said" / "he said" / "X, a spokesman for Y, told reporters"
     for index in range(1, min(6 if sentence_closed else 14, len(words))):
@@ -490,9 +538,10 @@ def _after_cue(words: list[str], sentence_closed: bool = False) -> tuple[str, st
         found = _cue_at(words, index)
         if found:
             subject = words[:index]
-            if len(subject) == 1 and subject[0].lower().strip(",") in PRONOUNS:
-                return found[0], None, "pronoun"
-            speaker = speaker_before(subject) or _description(subject) or _name_with_apposition(subject)
+            if subject[0].lower().strip(",") in PRONOUNS and all(
+                    w[:1].islower() for w in subject[1:]):
+                return found[0], None, "pronoun"  # "he said", "He went on to say"
+            speaker = _subject(subject) or _name_with_apposition(subject)
             if speaker:
                 return found[0], speaker, "explicit cue"
     return None
@@ -507,15 +556,208 @@ def _ends_sentence(word: str) -> bool:
 
 
 def _subject(before: list[str]) -> str | None:
-    """The speaker a clause before a cue names: a person, or an anonymous subject that holds the
-    only name found (``Seorang diplomat Arab`` is a description, not "Arab")."""
-    name = speaker_before(before)
-    if name and len(name.split()) > 1:
+    """The source a clause before a cue names: a person (``Menlu Retno Marsudi``, past an apposition),
+    else an anonymous description (``Seorang diplomat Arab``, not "Arab"), an organisation
+    (``militer Israel``), a state (``Israel``) or a document (``laporan tersebut``); never a fragment.
+
+    >>> _subject("Pada Senin, militer Israel".split()), _subject("Juru bicara Kemlu Judha Nugraha".split())
+    ('militer Israel', 'Judha Nugraha')
+    """
+    from .entities import is_fragment, source_kind, subject_source, subject_words
+
+    phrase = subject_words(before)
+    if _role_only(phrase):
+        # "Kapolda", "Kepala BNPT", "Jenderal bintang dua itu", "the minister": someone named earlier
+        return Role(" ".join(w.strip(",.:;()“”\"") for w in phrase))
+    name = _person_in(speaker_before(phrase)) if phrase else None
+    if name and len(name.split()) > 1 and _a_person(name):
         return name
+    inner = _person_in(_name_after(phrase, 0)) if phrase else None
+    if inner and len(inner.split()) > 1 and _a_person(inner):
+        return inner  # "Inspektur John Loveless dari Kepolisian Transportasi Inggris"
     described = _subject_description(before)
-    if described and (not name or described.endswith(name)):
+    if described and (not name or described.endswith(name)) and not is_fragment(described):
         return described
-    return name
+    if name and _a_person(name) and name == " ".join(w.strip(",.:;") for w in phrase[-len(name.split()):]) \
+            and (all(_title_word(w) for w in phrase[:-len(name.split())]) or _free_name(phrase, name)
+                 or _title_word(phrase[-len(name.split()) - 1].strip(",.:;()"))):
+        return name  # "Wang", "Saurlin", "jaksa Dewi", "Dalam pertemuan itu Blinken": one word, a name
+    source = subject_source(before)
+    if source and source_kind(source) is not None:
+        return source
+    return None
+
+
+_DEMONSTRATIVES = {"itu", "ini", "tersebut", "the", "this", "that"}
+
+
+_NP_AFTER = re.compile(r"\s+(?:in|of|to|for|di|untuk)\s+(?:the\s+)?(?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*){0,3}")
+
+
+def _named_with_head(text: str, head: str) -> str | None:
+    """The last fuller naming of a body or a document with ``head`` in ``text``:
+    "the ministry" → "Pakistan's foreign ministry", "the embassy" → "the Chinese embassy in Pakistan".
+
+    >>> _named_with_head("Pakistan's foreign ministry said it was sad. The ministry added", "ministry")
+    "Pakistan's foreign ministry"
+    """
+    from .entities import lexicon
+
+    keep = lexicon()["organisation_heads"] | word_list("title-words") | word_list("name-qualifiers")
+    found = None
+    for match in re.finditer(r"(?<!\w)" + re.escape(head) + r"(?!\w)", text, re.IGNORECASE):
+        before = text[max(0, match.start() - 120):match.start()].split()
+        phrase = []
+        for word in reversed(before):
+            bare = word.strip(",.:;()“”\"")
+            if word.endswith((",", ".", ":", ";", "”", "\"")) or not bare:
+                break
+            if bare.endswith(("'s", "’s")) or (bare[:1].isupper() and bare.lower() not in ("the", "a", "an")):
+                phrase.insert(0, bare)
+                if bare.endswith(("'s", "’s")) and not (len(phrase) > 1 or bare[:1].isupper()):
+                    break
+                continue
+            if bare.lower() in keep or bare.lower() in _nationality_words():
+                phrase.insert(0, bare)
+                continue
+            if bare.lower() in ("the",) and phrase:
+                phrase.insert(0, bare)
+            break
+        if not phrase or all(w.lower() in ("the",) for w in phrase):
+            continue
+        tail = _NP_AFTER.match(text, match.end())
+        name = " ".join(phrase + [match.group()]) + (tail.group() if tail else "")
+        found = " ".join(name.split())
+    return found
+
+
+@lru_cache(maxsize=1)
+def _nationality_words() -> frozenset[str]:
+    from .entities import _nationalities
+
+    return _nationalities()
+
+
+class Role(str):
+    """A title or description standing for a source named earlier ("Kapolres", "the official"):
+    :meth:`_Speakers.role` finds whom it stands for."""
+
+
+def _role_only(phrase: list[str]) -> bool:
+    """A title standing for a person named earlier, with no name of its own.
+
+    >>> _role_only("Kepala BNPT".split()), _role_only("Jenderal bintang dua itu".split()), _role_only("Kepala BNPT Rudi".split())
+    (True, True, False)
+    """
+    words = [w.strip(",.:;()“”\"") for w in phrase]
+    words = [w for w in words if w]
+    if not words:
+        return False
+    from .entities import lexicon
+
+    heads = lexicon()["organisation_heads"] | lexicon()["anonymous_heads"] | lexicon()["document_heads"]
+    if len(words) == 2 and words[0].lower() in ("the", "this") and words[1].lower() in heads:
+        return True  # "the ministry", "the official", "this person": someone or something named before
+    if len(words) == 2 and words[1].lower() in ("itu", "ini", "tersebut") and words[0].lower() in heads:
+        return True  # "kementerian itu", "laporan tersebut"
+    titled = [_title_word(w) or w.lower() in _DEMONSTRATIVES for w in words]
+    if all(titled) and any(_lexicon_title(w) for w in words):
+        return True
+    return _lexicon_title(words[0]) and words[-1].lower() in ("itu", "ini", "tersebut") and not any(
+        w[:1].isupper() and not _title_word(w) for w in words[1:])
+
+
+def _lexicon_title(word: str) -> bool:
+    """A title of the lexicons ("Kapolres", "minister"), not an acronym or a place."""
+    w = word.lower().strip(".,()")
+    return w not in _DEMONSTRATIVES and (w in word_list("speaker-titles") or w in word_list("title-words")
+                                         or w in word_list("name-qualifiers")) and not _is_place_in_title(word)
+
+
+def _free_name(phrase: list[str], name: str) -> bool:
+    """Whether the name ending ``phrase`` stands alone (``… itu Blinken``), not as a modifier of a
+    head noun before it (``pihak Hamas``, ``warga Papua``)."""
+    from .entities import lexicon
+
+    before = [w.strip(",.:;()“”\"").lower() for w in phrase[:-len(name.split())]]
+    if not before:
+        return True
+    heads = lexicon()["organisation_heads"] | lexicon()["anonymous_heads"] | lexicon()["document_heads"]
+    return before[-1] in ("itu", "ini", "tersebut") or (before[-1].isalpha() and before[-1] not in heads
+                                                      and phrase[-len(name.split()) - 1][:1].islower())
+
+
+def _person_in(name: str | None) -> str | None:
+    """``name`` without the names of bodies it starts with, if two words or more remain:
+    "Kemlu Judha Nugraha" → "Judha Nugraha"; "Partai Demokrat" stays (one word would remain).
+
+    >>> _person_in("Kemlu Judha Nugraha"), _person_in("Partai Demokrat")
+    ('Judha Nugraha', 'Partai Demokrat')
+    """
+    from .entities import lexicon
+
+    if not name:
+        return name
+    words = name.split()
+    heads = lexicon()["organisation_heads"]
+    start = 0
+    while start < len(words) - 2 and (words[start].lower() in heads or _title_word(words[start])):
+        start += 1
+    return " ".join(words[start:]) if len(words) - start >= 2 else name
+
+
+def _a_person(name: str) -> bool:
+    from .entities import is_fragment, source_kind
+
+    return not is_fragment(name) and source_kind(name) == "person"
+
+
+def source_after(words: list[str]) -> str | None:
+    """The source named right after a cue (``kata Budi``, ``said the ministry``, ``ujar Polda Papua``).
+
+    >>> source_after("Polda Papua dalam keterangannya.".split()), source_after("Kapolda Irjen Budi Santoso.".split())
+    ('Polda Papua', 'Budi Santoso')
+    """
+    from .entities import is_fragment, lexicon, source_kind
+
+    if not words:
+        return None
+    name = _person_in(name_after(words[:14]))
+    if name and _a_person(name):
+        return name
+    head = [w.strip(".,:;()“”\"") for w in words[:2]]
+    if len(words) >= 2 and _role_only(head) and not words[1][-1:].isalnum() is False:
+        return Role(" ".join(head))  # "said the diplomat", "kata kementerian itu"
+    described = _description(words[:8])
+    if described and not is_fragment(described):
+        return described
+    phrase = []
+    for word in words[:10]:
+        bare = word.strip(".,:;()“”\"")
+        if not bare or (bare[:1].islower() and (bare.lower() not in word_list("name-particles")
+                                                 or bare.lower() in lexicon()["conduit_words"])):
+            break
+        phrase.append(bare)
+        if word.endswith((",", ".", ":", ";")):
+            break
+    rest = words[len(phrase):len(phrase) + 5]
+    if phrase and not words[len(phrase) - 1].endswith((",", ".", ":", ";")) and len(rest) >= 2 \
+            and rest[0] in ("in", "of", "to", "for") and rest[1][:1].isupper():
+        for word in rest[1:]:  # "the UN Assistance Mission in Afghanistan"
+            bare = word.strip(".,:;()“”\"")
+            if not bare[:1].isupper():
+                break
+            phrase += [rest[0]] if rest[0] not in phrase[-1:] and word is rest[1] else []
+            phrase.append(bare)
+            if word.endswith((",", ".", ":", ";")):
+                break
+    while phrase and phrase[-1].startswith("(") is False and re.fullmatch(r"[A-Z]{2,}", phrase[-1]) \
+            and len(phrase) > 2 and words[len(phrase) - 1].startswith("("):
+        phrase.pop()  # "the Karen National Union (KNU)"
+    if _role_only(phrase):
+        return Role(" ".join(phrase))  # "kata Kapolres", "said the minister"
+    source = " ".join(phrase)
+    return source if phrase and source_kind(source) is not None else None
 
 
 def _name_with_apposition(subject: list[str]) -> str | None:
@@ -551,7 +793,7 @@ def _before_cue(words: list[str]) -> tuple[str, str | None, str] | None:
             return cue, None, "pronoun"
         speaker = _subject(before) if before else None
         if not speaker:
-            speaker = name_after(after) if after else None
+            speaker = source_after(after) if after else None
         if not speaker and before and before[-1].lower().strip(",") in PRONOUNS:
             return cue, None, "pronoun"
         return cue, speaker, "explicit cue"
@@ -593,7 +835,7 @@ def _cue_in(words: list[str]) -> tuple[str, str | None, str] | None:
         while kept and before[kept - 1].lower() in {"juga", "pun", "kemudian", "lalu", "also", "then", "telah", "sudah"}:
             kept -= 1
         before = before[:kept]
-        speaker = _subject(before) or name_after(words[index + len(cue.split()):])
+        speaker = _subject(before) or source_after(words[index + len(cue.split()):])
         return cue, speaker, "explicit cue"
     return None
 
@@ -622,6 +864,8 @@ def _person_mentions(text: str) -> list[tuple[int, str]]:
         for name in names:
             if name and len(name.split()) >= 2:
                 mentions.append((pos, name))
+    common = frozenset(w.strip(",.:;()“”\"'‘’") for _, w in words if w[:1].islower())
+    mentions.extend(_name_runs(words, common))
     for match in _AGE_AFTER_NAME.finditer(text):  # "Margit Sorel, 63,", "Ilona Berat (41)"
         before = text[max(0, match.start() - 60):match.start()]
         name = name_before(before.split()[-4:])
@@ -629,6 +873,52 @@ def _person_mentions(text: str) -> list[tuple[int, str]]:
             mentions.append((match.start() - len(name), name))
     mentions.sort(key=lambda mention: mention[0])
     return mentions
+
+
+def _name_runs(words: list[tuple[int, str]], common: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
+    """(position, name) of every run of two to five name words that no title, place, organisation,
+    calendar or function word breaks: "John Loveless", "Edmundo González Urrutia".  A run that opens a
+    sentence starts at its second word when its first is a function word ("Namun Budi Santoso")."""
+    from .entities import is_fragment, lexicon
+
+    found, run = [], []
+    heads = lexicon()["organisation_heads"] | lexicon()["document_heads"]
+    never = lexicon()["never_sources"]
+    state = {"office": False, "sentence_start": True}
+    previous = ""
+
+    def close() -> None:
+        if state["office"] and len(run) >= 3:
+            run.pop(0)  # "Bupati Poso Agus Salim": the first word is the office's place
+        while run and (run[0][1].lower() in heads or run[0][1].lower() in word_list("anonymous-speakers")
+                       or run[0][1].lower() in common or _cue_word(run[0][1])):
+            run.pop(0)  # "Menurut Lankov", "Rudal Haj Qassem": a word the text also writes in lower case
+        if 2 <= len(run) <= 5 and not is_fragment(" ".join(w for _, w in run)):
+            found.append((run[0][0], " ".join(w for _, w in run)))
+        run.clear()
+
+    for pos, word in words:
+        bare = word.strip(",.:;()“”\"'‘’")
+        lead = len(word) - len(word.lstrip(",.:;()“”\"'‘’"))
+        starts = state["sentence_start"]
+        state["sentence_start"] = word.endswith((".", "!", "?", ".”", ".\""))
+        usable = (bare and _is_name_word(bare) and not _title_word(bare) and bare.lower() not in heads
+                  and not (bare.lower() in never and (starts or not run and bare[:1].islower()))
+                  and not bare.endswith(("'s", "’s")) and bare.lower() not in NOT_NAMES and not _cue_word(bare))
+        if usable and (not run or bare[0].isupper() or bare in word_list("name-particles")):
+            if lead and run:
+                close()
+            if not run:
+                state["office"] = previous.lower() in word_list("office-of-place-titles")
+            run.append((pos + lead, bare))
+            if word.rstrip().endswith((",", ".", ":", ";", ")", "”", "\"")) and not _ROMAN.fullmatch(bare) \
+                    and not (len(bare) <= 2 and word.endswith(".")):
+                close()  # "Budi Santoso, …": the run ends (an initial "F." does not end it)
+        else:
+            close()
+        previous = bare
+    close()
+    return found
 
 
 # An age after a word: "Margit Sorel, 63," / "Ilona Berat (41)"; the name before it is read from a few words.
@@ -651,6 +941,8 @@ class _Speakers:
         # Close spellings (Antony/Anthony) are looked for among the most recent CLOSE_WINDOW distinct name
         # words only: a real article has a few dozen, and a hostile text of thousands stays linear.
         self._recent_words: dict[str, None] = {}  # insertion-ordered: oldest first
+        self._mentioned_at: dict[str, list[int]] | None = None
+        self.text = text
         self.mentions = _person_mentions(text)
         self._positions = [pos for pos, _ in self.mentions]  # in text order
         for _, name in self.mentions:
@@ -751,10 +1043,102 @@ class _Speakers:
     def _match_by_looking_at_all(self, given: tuple[str, ...]) -> str | None:
         return next((full for full in reversed(self.full_names) if _can_be(given, full)), None)
 
-    def resolve(self, name: str | None) -> str | None:
+    def resolve(self, name: str | None, position: int | None = None) -> str | None:
+        """The fullest form of ``name``; with ``position``, of the person named most recently before it
+        when several fit ("Kim" after Kim Yong-hyun is not Kim Jong Un, named later)."""
         if not name:
             return name
+        if position is not None:
+            near = self._nearest(name, position)
+            if near:
+                return near
         return self.match(name) or self.add(name)
+
+    def role(self, role: str, position: int) -> str | None:
+        """Whom a title or a description refers back to: the person introduced with that title
+        ("Kapolres" → "Kapolres Puncak AKBP Yosias Wenda" → Yosias Wenda), or the description last
+        written with that head ("the official" → "a senior administration official"); None if none.
+
+        >>> text = "Kapolres Puncak AKBP Yosias Wenda tiba. Kapolres mengatakan hal itu."
+        >>> _Speakers(text).role("Kapolres", 45)
+        'Yosias Wenda'
+        """
+        if role.split()[-1].lower() in ("itu", "ini", "tersebut") and _lexicon_title(role.split()[0]):
+            last = self.last_before(position)  # "Ibu tiga anak itu", "Jenderal bintang dua itu": the person just named
+            if last:
+                return last
+        words = [w for w in role.split() if w.lower() not in _DEMONSTRATIVES]
+        if not words:
+            words = role.split()[:1]
+        if not words:
+            return None
+        text = self.text[:position]
+        for size in range(len(words), 0, -1):
+            pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words[:size]) + r"(?!\w)", re.IGNORECASE)
+            for match in reversed(list(pattern.finditer(text))):
+                name = name_after(text[match.end():match.end() + 200].split()[:14])
+                if name and _a_person(name):
+                    return self.resolve(name, match.end())
+            if size == len(words) and len(words) == 1:
+                break
+        head = words[-1].lower() if words[-1].lower() not in ("itu", "ini", "tersebut") else words[0].lower()
+        named = _named_with_head(text, head)
+        if named:
+            return named
+        described = None
+        for match in re.finditer(r"(?<!\w)(?:a|an|one|seorang|sejumlah|some)\s+(?:[\w’'-]+\s+){0,3}?" + re.escape(head) + r"s?(?!\w)",
+                                 text, re.IGNORECASE):
+            described = match.group()
+        if described:
+            return described[0].lower() + described[1:]
+        return None
+
+    def settle(self, speaker: str | None, position: int) -> str | None:
+        """A speaker as the article names them in full: a person's fullest name, whom a title or
+        description stands for (:meth:`role`), a person's acronym spelled out (:meth:`expand`)."""
+        if not speaker:
+            return speaker
+        if isinstance(speaker, Role):
+            return self.role(speaker, position)
+        if _a_person(speaker):
+            return self.resolve(speaker, position)
+        return self.expand(speaker) or speaker
+
+    def expand(self, acronym: str) -> str | None:
+        """The person an acronym stands for, where the text writes it after the name:
+        "M Hidayat Nur Wahid (HNW)" → "M Hidayat Nur Wahid".
+
+        >>> _Speakers("Wakil Ketua MPR M Hidayat Nur Wahid (HNW) hadir.").expand("HNW")
+        'M Hidayat Nur Wahid'
+        """
+        if not (acronym.isupper() and acronym.isalpha()):
+            return None
+        match = re.search(r"([^\s(]+(?:\s+[^\s(]+){0,5})\s*\(" + re.escape(acronym) + r"\)", self.text)
+        if not match:
+            return None
+        name = name_before(match.group(1).split())
+        return self.resolve(name) if name and _a_person(name) and len(name.split()) >= 2 else None
+
+    def _nearest(self, name: str, position: int) -> str | None:
+        given = _name_tokens(name)
+        if not given:
+            return None
+        if len(given) == 1:
+            fits = [self.full_names[p] for p in self._positions_with(self._with_word, given[0])]
+        else:
+            fits = [self.full_names[p] for p in self._positions_with(self._with_last_word, given[-1])
+                    if _can_be(given, self.full_names[p])]
+        if len(fits) < 2:
+            return None
+        if self._mentioned_at is None:
+            self._mentioned_at = defaultdict(list)
+            for pos, mention in self.mentions:
+                full = self.match(mention)
+                if full:
+                    self._mentioned_at[full].append(pos)
+        before = [(max((p for p in self._mentioned_at.get(full, ()) if p < position), default=-1), full) for full in fits]
+        best = max(before)
+        return best[1] if best[0] >= 0 else None
 
 
 def _can_be(given: tuple[str, ...], full: str) -> bool:
@@ -861,7 +1245,7 @@ def _antecedent(text: str, sentence_starts: list[int], low: int, high: int, spea
             continue
         found = _cue_in(words)
         if found and found[1]:
-            return speakers.resolve(found[1]) if found[1][0].isupper() else found[1]
+            return speakers.settle(found[1], end)
         named = speakers.last_between(start, end)
         if named:
             return named
@@ -969,7 +1353,8 @@ def find_quotes(article: Article) -> pd.DataFrame:
                 speaker = about or previous_speaker or speakers.last_before(start)
                 how = "pronoun" if how == "pronoun" else "previous speaker"
             else:
-                speaker = speakers.resolve(speaker) if speaker[0].isupper() else speaker
+                speaker = speakers.settle(speaker, start) or (previous_speaker if isinstance(speaker, Role) else None)
+                how = how if speaker else None
         if kind != "scare" and speaker:
             previous_speaker = speaker
         if kind != "scare":

@@ -1,0 +1,246 @@
+"""What kind of source a speaker is, and whether a phrase can be one at all.
+
+A source is a person, an organisation, a state acting as a source, a document or
+an anonymous (described) person, never a fragment: a date, a weekday, a
+conjunction, a lone adjective or a possessive.  The words that decide are in
+``lexicons/sources.toml`` (heads of organisations, documents and anonymous
+people, capitals named for their government, conduits, words that are never
+sources); country names come from the gazetteer.
+
+>>> source_kind("Kementerian Luar Negeri China"), source_kind("Israel"), source_kind("laporan tersebut")
+('organisation', 'state', 'document')
+>>> source_kind("seorang pejabat"), source_kind("Antony Blinken"), source_kind("Monday")
+('anonymous', 'person', None)
+>>> subject_source("Pada Senin (1/9), militer Israel juga".split())
+'militer Israel'
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import tomllib
+from functools import lru_cache
+
+from .lexicons import LEXICON_DIR, word_list
+
+SOURCE_KINDS = ("person", "organisation", "state", "document", "anonymous")
+_STRIP = ",.:;()“”\"'‘’[]"
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, frozenset[str]]:
+    """``lexicons/sources.toml``: every list as a frozen set of lower-case entries."""
+    with open(LEXICON_DIR / "sources.toml", "rb") as handle:
+        data = tomllib.load(handle)
+    return {key: frozenset(v.lower() for v in values) for key, values in data.items()}
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    """Weekday and month names, Indonesian and English (Babel's, via lexicons/dates.toml)."""
+    from .numbers import months
+
+    words = set(months())
+    with open(LEXICON_DIR / "dates.toml", "rb") as handle:
+        data = tomllib.load(handle)
+    words |= {w.lower() for w in data.get("weekdays", {})}
+    try:
+        from babel.dates import get_day_names
+
+        for locale in ("id", "en"):
+            for width in ("wide", "abbreviated"):
+                words |= {name.lower() for name in get_day_names(width, locale=locale).values()}
+    except Exception:  # noqa: BLE001 - Babel is installed with the kit; without it, the lexicon's spellings stay
+        pass
+    return frozenset(w for w in words if len(w) > 2)
+
+
+@lru_cache(maxsize=1)
+def _nationalities() -> frozenset[str]:
+    with open(LEXICON_DIR / "nationalities.csv", encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.reader(handle) if r and not r[0].startswith("#")]
+    return frozenset(r[0].lower() for r in rows[1:])
+
+
+@lru_cache(maxsize=4096)
+def _place_kind(name: str) -> str | None:
+    from .places import _lower_forms
+
+    row = _lower_forms().get(name.lower())
+    return row["kind"] if row else None
+
+
+def _bare(word: str) -> str:
+    return word.strip(_STRIP)
+
+
+def _lower_words(name: str) -> list[str]:
+    return [_bare(w).lower() for w in name.split() if _bare(w)]
+
+
+def is_fragment(name: str | None) -> bool:
+    """True when ``name`` cannot be a source: empty, a date or weekday, a conjunction or adverb,
+    a lone nationality adjective, a possessive, a number.
+
+    >>> [is_fragment(x) for x in ("Pada Maret", "Sebab", "China's", "Russian", "Wang Yi", "officials")]
+    [True, True, True, True, False, False]
+    """
+    if not name or not name.strip():
+        return True
+    written = [_bare(w) for w in name.split() if _bare(w)]
+    while len(written) > 1 and written[0].lower() in ("the", "a", "an"):
+        written.pop(0)
+    words = [w.lower() if not (w.isupper() and len(w) > 1) else w for w in written]  # "AS" is not "as"
+    if not words:
+        return True
+    never = lexicon()["never_sources"]
+    calendar = _calendar_words()
+    if words[0] in never and words[0] not in lexicon()["anonymous_heads"] and not (
+            written[0][:1].isupper() and len(words) > 1 and written[1][:1].isupper()
+            and words[1] not in never and words[1] not in _calendar_words()):
+        return True  # "Sebab", "Pada Maret"; but "Di Maio" is a name
+    if all(w in calendar or w in never or w.isdigit() for w in words):
+        return True
+    if words[-1] in calendar:
+        return True
+    if name.rstrip().endswith(("'s", "’s", "s'")):
+        return True
+    if words[0].lower() in ("kami", "kita", "saya", "aku", "we", "i", "you", "anda", "kamu"):
+        return True  # "Kami ingin …": the speaker's own words, not a source
+    if len(words) == 1 and (words[0] in _nationalities() or words[0].lower() in lexicon()["pronouns"]
+                            or words[0].lower() in ("kami", "kita", "saya", "aku", "we", "i", "you", "nya")):
+        return True
+    if any(ch.isdigit() for ch in name) and not re.search(r"[A-Za-z]", name.replace("-", "")):
+        return True
+    return False
+
+
+def source_kind(name: str | None) -> str | None:
+    """``person``, ``organisation``, ``state``, ``document`` or ``anonymous``; None for a fragment.
+
+    >>> source_kind("the Chinese Foreign Ministry"), source_kind("AS"), source_kind("local prosecutors")
+    ('organisation', 'state', 'anonymous')
+    """
+    if is_fragment(name):
+        return None
+    lex = lexicon()
+    words = _lower_words(name)
+    phrase = " ".join(words)
+    core = [w for w in words if w not in ("the", "a", "an", "itu", "ini", "tersebut")]
+    if phrase in lex["organisation_names"] or " ".join(core) in lex["organisation_names"]:
+        return "organisation"
+    if core and core[0] in lex["document_heads"]:
+        return "document"
+    if any(w in lex["organisation_heads"] for w in core):
+        return "organisation"
+    generic = {"the", "a", "an", "one", "some", "several", "mereka"}
+    if any(w in lex["anonymous_heads"] for w in core) or (
+            words[0] in word_list("anonymous-speakers") and words[0] not in generic):
+        if not any(w[:1].isupper() for w in name.split()[-1:]) or core[-1] in lex["anonymous_heads"] \
+                or words[0] in word_list("anonymous-speakers"):
+            return "anonymous"
+    if words[0] in generic and not any(w[:1].isupper() for w in name.split()[1:]):
+        return None  # "the attack", "the situation": a thing, not someone who speaks
+    joined = " ".join(core)
+    if joined in lex["state_capitals"] or _place_kind(joined) == "country":
+        return "state"
+    if all(w.isupper() and len(w) > 1 for w in (_bare(x) for x in name.split())):
+        return "organisation"  # an acronym: "BNPT", "TPNPB"
+    if name[:1].isupper():
+        return "person"
+    return "anonymous"
+
+
+def display_name(name: str) -> str:
+    """A source as the report shows it: a described one lower-case at its start ("The ministry" → "the ministry").
+
+    >>> display_name("Seorang warga"), display_name("The Chinese Foreign Ministry"), display_name("Wang Yi")
+    ('seorang warga', 'the Chinese Foreign Ministry', 'Wang Yi')
+    """
+    words = name.split()
+    if words and (words[0].lower() in word_list("anonymous-speakers") or words[0].lower() in ("the", "a", "an")):
+        words[0] = words[0].lower()
+    return " ".join(words)
+
+
+_SKIPPED_BEFORE_CUE = {
+    "juga", "pun", "telah", "sudah", "kemudian", "lalu", "sebelumnya", "pernah", "turut", "kembali", "akan",
+    "sempat", "justru", "bahkan", "hanya", "masih", "also", "then", "had", "has", "have", "would", "will",
+    "previously", "earlier", "later", "again", "repeatedly", "publicly", "did", "does", "initially", "separately",
+    "yang", "sendiri", "secara", "resmi", "tegas", "terpisah",
+}
+
+
+def subject_words(words: list[str]) -> list[str]:
+    """The subject of the clause that ``words`` (the words before a cue) end with.
+
+    Adverbs right before the cue are dropped; the clause starts after the last comma (unless
+    what follows it is an apposition closed by another comma), a full stop or a conjunction.
+
+    >>> subject_words("Pada Senin (1/9), militer Israel juga".split())
+    ['militer', 'Israel']
+    """
+    kept = list(words)
+    if kept and kept[-1].rstrip(",").endswith(("”", "\"", "»")):
+        return []  # "“…,” kata X": the words before the cue are a quotation, not its subject
+    if kept and _bare(kept[-1]).lower() in ("who", "yang") and len(kept) > 1:
+        kept = kept[:-1]  # "said Lindqvist, who called …": the relative pronoun stands for the name before it
+        kept[-1] = kept[-1].rstrip(",")
+    while kept and _bare(kept[-1]).lower() in _SKIPPED_BEFORE_CUE:
+        kept.pop()
+    while kept and (re.fullmatch(r"\(?[\d/.-]+\)?,?", kept[-1]) or _bare(kept[-1]).lower() in _calendar_words()
+                    or _bare(kept[-1]).lower() in {"on", "pada", "hari", "last", "this"}):
+        kept.pop()  # "Israel on Monday said", "Polda Papua, Senin (1/9), mengatakan"
+    while kept and kept[-1].endswith(","):
+        # "X, a spokesman for Y, said": an apposition; "…, Senin (1/9), mengatakan"
+        inner = kept[:-1]
+        comma = max((i for i, w in enumerate(inner) if w.endswith(",")), default=-1)
+        if comma < 0:
+            kept[-1] = kept[-1].rstrip(",")
+            break
+        tail = kept[comma + 1:]
+        head = kept[:comma + 1]
+        head_comma = max((i for i, w in enumerate(head[:-1]) if w.endswith((",", ".", ":", ";"))), default=-1)
+        first = head[head_comma + 1:]
+        relative = tail and _bare(tail[0]).lower() in ("who", "which", "yang", "whose", "a", "an", "the", "seorang")
+        if relative and first and not is_fragment(" ".join(first)):
+            kept = first  # "nurse Marie Ilunga, who is not related to …, said"
+            kept[-1] = kept[-1].rstrip(",")
+            break
+        if tail and all(w[:1].isupper() or _bare(w).lower() in word_list("name-particles") for w in tail) \
+                and len(tail) <= 5 and first and first[0][:1].isupper() and not is_fragment(" ".join(tail)):
+            kept = tail  # "Koordinator Kemanusiaan PBB …, Helena Marsh, menggambarkan": the name in apposition
+            kept[-1] = kept[-1].rstrip(",")
+            break
+        if first and (first[0][:1].isupper() or _bare(first[0]).lower() in word_list("anonymous-speakers")) \
+                and len(first) <= 8 and not is_fragment(" ".join(first)):
+            kept = first
+            kept[-1] = kept[-1].rstrip(",")
+            break
+        kept = tail
+        kept[-1] = kept[-1].rstrip(",")
+        break
+    from .quotes import _cue_word
+
+    start = 0
+    for i, word in enumerate(kept):
+        if _cue_word(word) and i < len(kept) - 1:
+            start = i + 1  # "said Lindqvist": a cue before the subject ends the clause before it
+        elif word.endswith((",", ".", ":", ";", "”", "\"")) and i < len(kept) - 1:
+            start = i + 1
+        elif _bare(word).lower() in {"bahwa", "that", "dan", "and", "but", "namun", "tetapi", "while", "sementara",
+                                    "yang", "who", "which", "as", "karena", "because", "setelah", "after",
+                                    "ketika", "when", "saat", "meski", "although"} and i < len(kept) - 1:
+            start = i + 1
+    return kept[start:]
+
+
+def subject_source(words: list[str]) -> str | None:
+    """The source a clause before a cue names, as written (titles kept), or None for a fragment."""
+    phrase = [_bare(w) for w in subject_words(words)]
+    phrase = [w for w in phrase if w]
+    while phrase and phrase[0].lower() in lexicon()["never_sources"] and phrase[0].lower() not in ("the",):
+        phrase.pop(0)
+    name = " ".join(phrase)
+    return None if is_fragment(name) or len(phrase) > 10 else name
