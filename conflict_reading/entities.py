@@ -233,7 +233,30 @@ def subject_words(words: list[str]) -> list[str]:
                                     "yang", "who", "which", "as", "karena", "because", "setelah", "after",
                                     "ketika", "when", "saat", "meski", "although"} and i < len(kept) - 1:
             start = i + 1
-    return kept[start:]
+    return _without_trailing_modifiers(kept[start:])
+
+
+_PLACE_PREPOSITIONS = {"in", "of", "di", "dari", "for", "untuk", "to"}
+
+
+def _without_trailing_modifiers(phrase: list[str]) -> list[str]:
+    """The subject without what follows its head: "Hendro Dewanto dalam sambutannya" → "Hendro Dewanto",
+    "militer Thailand pada Kamis" → "militer Thailand"; a place after in/of/di stays ("the UN Assistance
+    Mission in Afghanistan").
+
+    >>> _without_trailing_modifiers("Donald Trump mulanya".split()), _without_trailing_modifiers("officials in Kyiv".split())
+    (['Donald', 'Trump'], ['officials', 'in', 'Kyiv'])
+    """
+    cut = lexicon()["subject_modifiers"]
+    calendar = _calendar_words()
+    for j in range(1, len(phrase)):
+        word = _bare(phrase[j]).lower()
+        if word in cut and phrase[j][:1].islower():
+            following = _bare(phrase[j + 1]) if j + 1 < len(phrase) else ""
+            if word in _PLACE_PREPOSITIONS and following[:1].isupper() and following.lower() not in calendar:
+                continue
+            return phrase[:j]
+    return phrase
 
 
 def subject_source(words: list[str]) -> str | None:

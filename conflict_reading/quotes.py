@@ -887,11 +887,14 @@ def _name_runs(words: list[tuple[int, str]], common: frozenset[str] = frozenset(
     state = {"office": False, "sentence_start": True}
     previous = ""
 
-    def close() -> None:
+    def close(comma: bool = False) -> None:
+        if run and state.get("tentative") == run[0][0] and not (len(run) == 2 and comma):
+            run.pop(0)  # "Dan denda …" opens a sentence with "and"; "Dan Pinkston, profesor …" is a name
         if state["office"] and len(run) >= 3:
             run.pop(0)  # "Bupati Poso Agus Salim": the first word is the office's place
-        while run and (run[0][1].lower() in heads or run[0][1].lower() in word_list("anonymous-speakers")
-                       or run[0][1].lower() in common or _cue_word(run[0][1])):
+        kept = run and state.get("tentative") == run[0][0]  # "Dan Pinkston, …" (above)
+        while run and not kept and (run[0][1].lower() in heads or run[0][1].lower() in word_list("anonymous-speakers")
+                                    or run[0][1].lower() in common or _cue_word(run[0][1])):
             run.pop(0)  # "Menurut Lankov", "Rudal Haj Qassem": a word the text also writes in lower case
         if 2 <= len(run) <= 5 and not is_fragment(" ".join(w for _, w in run)):
             found.append((run[0][0], " ".join(w for _, w in run)))
@@ -903,17 +906,19 @@ def _name_runs(words: list[tuple[int, str]], common: frozenset[str] = frozenset(
         starts = state["sentence_start"]
         state["sentence_start"] = word.endswith((".", "!", "?", ".”", ".\""))
         usable = (bare and _is_name_word(bare) and not _title_word(bare) and bare.lower() not in heads
-                  and not (bare.lower() in never and (starts or not run and bare[:1].islower()))
+                  and not (bare.lower() in never and not starts and bare[:1].islower())
                   and not bare.endswith(("'s", "’s")) and bare.lower() not in NOT_NAMES and not _cue_word(bare))
         if usable and (not run or bare[0].isupper() or bare in word_list("name-particles")):
             if lead and run:
                 close()
             if not run:
                 state["office"] = previous.lower() in word_list("office-of-place-titles")
+                if bare.lower() in never:
+                    state["tentative"] = pos + lead
             run.append((pos + lead, bare))
             if word.rstrip().endswith((",", ".", ":", ";", ")", "”", "\"")) and not _ROMAN.fullmatch(bare) \
                     and not (len(bare) <= 2 and word.endswith(".")):
-                close()  # "Budi Santoso, …": the run ends (an initial "F." does not end it)
+                close(word.rstrip().endswith(","))  # "Budi Santoso, …": the run ends (an initial "F." does not end it)
         else:
             close()
         previous = bare

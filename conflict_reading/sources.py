@@ -29,14 +29,20 @@ import re
 import pandas as pd
 
 from .article import Article, paragraph_spans
-from .entities import display_name, is_fragment, lexicon, source_kind, subject_source
-from .quotes import (PRONOUNS, _cue_at, _description, _may_hold_cue, _Speakers, _verbs, find_quotes, name_after,
-                     reporting_verbs, speaker_before)
+from .entities import display_name, is_fragment, lexicon, source_kind
+from .quotes import (PRONOUNS, Role, _cue_at, _may_hold_cue, _Speakers, _subject, find_quotes, reporting_verbs,
+                     source_after)
 
 SOURCE_COLUMNS = ["text", "kind", "source", "source_kind", "cue", "paragraph", "start", "end"]
 _TOKEN = re.compile(r"\S+")
 _THAT = {"bahwa", "that", "agar", "supaya"}
-_ACCORDING_TO = {"menurut", "according to"}
+_NEGATIONS = {"tidak", "tak", "belum", "bukan", "enggan", "not", "never", "didn't", "did", "declined", "refused"}
+
+
+def _according_to() -> frozenset[str]:
+    """Cues that name their source after them and attribute the clause beside them:
+    "menurut X", "according to X", "dilansir dari X" (``lexicons/sources.toml``)."""
+    return lexicon()["according_to"]
 _MIN_WORDS = 3  # a statement shorter than this is not one ("X mengatakan demikian")
 _TRAILING = " \t.,;:!?"
 
@@ -88,59 +94,32 @@ class _Reader:
         if not words:
             return None, None
         first = _lower(words[0])
-        if first in PRONOUNS or first in lexicon()["pronouns"]:
+        if first in PRONOUNS or first in lexicon()["pronouns"] or (after and first.endswith("nya") and len(words) == 1):
             source = self._last_source(position)
             return (source, source_kind(source)) if source else (None, None)
-        if after:
-            name = name_after(words[:12])
-            if name and source_kind(name) == "person":
-                return self.speakers.resolve(name, position), "person"
-            described = _description(words[:8])
-            if described:
-                return display_name(described), source_kind(described)
-            phrase = []
-            for word in words[:10]:
-                bare = word.strip(".,:;()“”\"")
-                if phrase and (word[:1].islower() and _lower(word) in lexicon()["conduit_words"]):
-                    break
-                phrase.append(bare)
-                if word.endswith((",", ".", ":", ";")):
-                    break
-            words = phrase
-        phrase = subject_source(words) if not after else " ".join(words)
-        if not phrase or is_fragment(phrase):
+        found = source_after(words) if after else _subject(words)
+        if isinstance(found, Role) and not self.speakers.role(found, position):
+            head = found.split()[-1].lower() if found.split()[-1].lower() not in ("itu", "ini", "tersebut") else found.split()[0].lower()
+            found = self._last_with_head(head, position) or None
+        source = self.speakers.settle(found, position) if found else None
+        if not source or is_fragment(source):
             return None, None
-        kind = source_kind(phrase)
-        phrase_words = phrase.split()
-        if kind in ("organisation", "anonymous", "person"):
-            name = speaker_before(phrase_words)
-            if name and len(name.split()) >= 2 and source_kind(name) == "person" and not is_fragment(name):
-                return self.speakers.resolve(name, position), "person"  # "Juru bicara Kemlu Rolliansyah Soemirat"
-            if name and len(name.split()) == 1 and self.speakers.match(name) and phrase_words[-1] == name:
-                return self.speakers.match(name), "person"  # "Wang" introduced in full earlier
-        if kind in ("organisation", "document") and len(phrase_words) <= 3 and _lower(phrase_words[0]) in (
-                "the", "this", "that", "itu", "ini", "tersebut") or (len(phrase_words) == 2 and _lower(phrase_words[-1]) in (
-                "itu", "ini", "tersebut")):
-            head = next((_lower(w) for w in phrase_words if _lower(w) not in ("the", "this", "that", "itu", "ini", "tersebut")), None)
-            earlier = self._last_with_head(head, position) if head else None
-            if earlier:
-                return earlier, source_kind(earlier)
-        if kind == "person":
-            name = speaker_before(phrase_words) or phrase
-            if is_fragment(name):
-                return None, None
-            return self.speakers.resolve(name, position), "person"
-        return display_name(phrase), kind
+        return display_name(source), source_kind(source)
 
     def statements(self, start: int, end: int, paragraph: int) -> list[dict]:
         """The reported statements of the sentence ``text[start:end]``."""
         text = self.text
         index = bisect.bisect_right(self.speech_starts, end) - 1
+        quoted_speaker = None
         if index >= 0 and self.speech[index][1] > start:
-            return []  # the sentence holds a quotation: its cue is the quotation's
-        tokens = [(m.start() + start, m.end() + start, m.group()) for m in _TOKEN.finditer(text, start, end)
-                  for m in [m]] if False else [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text[start:end])]
-        tokens = [(s + start, e + start, w) for s, e, w in tokens]
+            # The sentence holds a quotation: its cues are the quotation's, but one after the last quotation
+            # that introduces a clause of its own is read ("… called the attack “…”, and later said that S").
+            quoted_speaker = self.speech[index][2]
+            start = self.speech[index][1] + 1
+            words_after = text[start:end].split()
+            if not any(_lower(w) in _THAT for w in words_after):
+                return []
+        tokens = [(m.start() + start, m.end() + start, m.group()) for m in _TOKEN.finditer(text[start:end])]
         words = [w for _, _, w in tokens]
         if not _may_hold_cue(words):
             return []
@@ -152,6 +131,9 @@ class _Reader:
             lower_cue = cue.lower()
             size = len(cue.split())
             row = self._read(tokens, words, i, cue, lower_cue, size, pronoun_form, start, end)
+            if row is None and quoted_speaker and any(_lower(w) in _THAT for w in words[i + size:i + size + 8]):
+                j = next(k for k in range(i + size, len(words)) if _lower(words[k]) in _THAT) + 1
+                row = self._row(tokens[j][0], end, quoted_speaker, source_kind(quoted_speaker), cue) if j < len(words) else None
             if row:
                 row["paragraph"] = paragraph
                 self.found.append((row["start"], row["source"]))
@@ -171,8 +153,17 @@ class _Reader:
 
     def _read(self, tokens, words, i, cue, lower_cue, size, pronoun_form, start, end) -> dict | None:
         comma_before = i > 0 and words[i - 1].endswith(",")
+        if i > 0 and _lower(words[i - 1]) in _NEGATIONS:
+            return None  # "Trump tidak menyebutkan …": nothing was said
+        according = lower_cue in _according_to() or lower_cue.removesuffix("nya") in _according_to()
+        if according and pronoun_form:  # "Menurutnya, S" / "S, menurutnya."
+            source = self._last_source(tokens[i][0])
+            kind = source_kind(source) if source else None
+            if comma_before:
+                return self._row(start, tokens[i - 1][1], source, kind, cue)
+            return self._row(tokens[i][1], end, source, kind, cue)
         # 1. "Menurut X, S" / "S, according to X"
-        if lower_cue in _ACCORDING_TO:
+        if according:
             source_words, j = [], i + size
             while j < len(words):
                 source_words.append(words[j])
@@ -185,8 +176,13 @@ class _Reader:
             if j + 1 < len(words):
                 return self._row(tokens[j + 1][0], end, source, kind, cue)
             return None
-        # 2. "S, kata X" / "S, ujarnya" / "S, X said" / "S, officials said"
-        if comma_before or lower_cue in self.after_only or pronoun_form:
+        # 2. "S, kata X" / "S, ujarnya" / "S, X said" / "S, officials said"; not "X, a professor, said that S"
+        rest = len(words) - i - size
+        closing = lower_cue in self.after_only or pronoun_form or (
+            rest <= 8 and not any(_lower(w) in _THAT for w in words[i + size:]))
+        comma_near = max((k for k in range(max(0, i - 8), i) if words[k].endswith(",")), default=-1)
+        if (comma_before and closing) or lower_cue in self.after_only or pronoun_form or (
+                closing and comma_near >= 0 and rest <= 4 and not (_lower(words[comma_near + 1]) in _THAT)):
             if not comma_before:
                 clause_start = max((k for k in range(i) if words[k].endswith(",")), default=-1)
                 if clause_start < 0 or i - clause_start > 8:
