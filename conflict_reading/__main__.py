@@ -28,6 +28,7 @@ EXIT_INTERNAL = 3
 QUOTE_FIELDS = ["text", "kind", "paragraph_start", "paragraph_end", "speaker", "cue", "start", "end"]
 NUMBER_FIELDS = ["text", "paragraph", "value", "unit", "kind", "start", "end"]
 PLACE_FIELDS = ["text", "paragraph", "name", "kind", "lat", "lon", "start", "end"]
+SOURCE_FIELDS = ["kind", "source", "source_kind", "cue", "paragraph", "text", "start", "end"]
 
 
 def _records(table, fields: list[str]) -> list[dict]:
@@ -53,12 +54,15 @@ def extract(article: Article) -> dict:
     from .numbers import find_numbers
     from .places import find_places
     from .quotes import find_quotes
+    from .sources import find_sources
 
+    quotes = find_quotes(article)
     return {
         "article": article.summary(),
-        "quotes": _records(find_quotes(article), QUOTE_FIELDS),
+        "quotes": _records(quotes, QUOTE_FIELDS),
         "numbers": _records(find_numbers(article), NUMBER_FIELDS),
         "places": _records(find_places(article), PLACE_FIELDS),
+        "sources": _records(find_sources(article, quotes), SOURCE_FIELDS),
     }
 
 

@@ -152,6 +152,10 @@ def source_kind(name: str | None) -> str | None:
     return "anonymous"
 
 
+_DETERMINERS = {"seorang", "sejumlah", "beberapa", "para", "sebuah", "salah", "the", "a", "an", "some", "several",
+                "one", "many", "two", "three", "dua", "tiga", "banyak"}
+
+
 def display_name(name: str) -> str:
     """A source as the report shows it: a described one lower-case at its start ("The ministry" → "the ministry").
 
@@ -159,7 +163,7 @@ def display_name(name: str) -> str:
     ('seorang warga', 'the Chinese Foreign Ministry', 'Wang Yi')
     """
     words = name.split()
-    if words and (words[0].lower() in word_list("anonymous-speakers") or words[0].lower() in ("the", "a", "an")):
+    if words and words[0].lower() in _DETERMINERS and len(words) > 1:
         words[0] = words[0].lower()
     return " ".join(words)
 

@@ -660,6 +660,8 @@ def _role_only(phrase: list[str]) -> bool:
         return True  # "the ministry", "the official", "this person": someone or something named before
     if len(words) == 2 and words[1].lower() in ("itu", "ini", "tersebut") and words[0].lower() in heads:
         return True  # "kementerian itu", "laporan tersebut"
+    if any(w.lower() in lexicon()["organisation_heads"] for w in words):
+        return False  # "Kementerian Luar Negeri": a body named, not a person's title
     titled = [_title_word(w) or w.lower() in _DEMONSTRATIVES for w in words]
     if all(titled) and any(_lexicon_title(w) for w in words):
         return True

@@ -39,11 +39,15 @@ _THAT = {"bahwa", "that", "agar", "supaya"}
 _NEGATIONS = {"tidak", "tak", "belum", "bukan", "enggan", "not", "never", "didn't", "did", "declined", "refused"}
 
 
+_PURPOSE = {"untuk", "guna", "agar", "demi", "supaya", "to", "dapat", "bisa", "could", "would", "will", "akan", "ingin",
+            "want", "wants", "berencana", "plans"}
+
+
 def _according_to() -> frozenset[str]:
     """Cues that name their source after them and attribute the clause beside them:
     "menurut X", "according to X", "dilansir dari X" (``lexicons/sources.toml``)."""
     return lexicon()["according_to"]
-_MIN_WORDS = 3  # a statement shorter than this is not one ("X mengatakan demikian")
+_MIN_WORDS = 2  # a statement shorter than this is not one ("X mengatakan demikian")
 _TRAILING = " \t.,;:!?"
 
 
@@ -98,6 +102,15 @@ class _Reader:
             source = self._last_source(position)
             return (source, source_kind(source)) if source else (None, None)
         found = source_after(words) if after else _subject(words)
+        if found is None and after:  # "Menurut badan kemanusiaan PBB di Jenewa, …": the phrase to the comma
+            phrase = []
+            for word in words[:10]:
+                phrase.append(word.strip(".,:;()“”\""))
+                if word.endswith((",", ".", ":", ";")):
+                    break
+            written = " ".join(phrase)
+            if source_kind(written) not in (None, "person"):
+                return display_name(written), source_kind(written)
         if isinstance(found, Role) and not self.speakers.role(found, position):
             head = found.split()[-1].lower() if found.split()[-1].lower() not in ("itu", "ini", "tersebut") else found.split()[0].lower()
             found = self._last_with_head(head, position) or None
@@ -153,8 +166,8 @@ class _Reader:
 
     def _read(self, tokens, words, i, cue, lower_cue, size, pronoun_form, start, end) -> dict | None:
         comma_before = i > 0 and words[i - 1].endswith(",")
-        if i > 0 and _lower(words[i - 1]) in _NEGATIONS:
-            return None  # "Trump tidak menyebutkan …": nothing was said
+        if i > 0 and _lower(words[i - 1]) in _NEGATIONS | _PURPOSE:
+            return None  # "Trump tidak menyebutkan …": nothing was said; "guna memastikan …": to make sure
         according = lower_cue in _according_to() or lower_cue.removesuffix("nya") in _according_to()
         if according and pronoun_form:  # "Menurutnya, S" / "S, menurutnya."
             source = self._last_source(tokens[i][0])
@@ -178,8 +191,10 @@ class _Reader:
             return None
         # 2. "S, kata X" / "S, ujarnya" / "S, X said" / "S, officials said"; not "X, a professor, said that S"
         rest = len(words) - i - size
-        closing = lower_cue in self.after_only or pronoun_form or (
-            rest <= 8 and not any(_lower(w) in _THAT for w in words[i + size:]))
+        named_after = source_after(words[i + size:]) if 0 < rest <= 8 else None
+        closing = lower_cue in self.after_only or pronoun_form or rest <= 2 or (
+            named_after is not None and rest - len(named_after.split()) <= 3
+            and not any(_lower(w) in _THAT for w in words[i + size:]))
         comma_near = max((k for k in range(max(0, i - 8), i) if words[k].endswith(",")), default=-1)
         if (comma_before and closing) or lower_cue in self.after_only or pronoun_form or (
                 closing and comma_near >= 0 and rest <= 4 and not (_lower(words[comma_near + 1]) in _THAT)):

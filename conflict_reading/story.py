@@ -35,14 +35,14 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .answers import same_name
 from .article import Article
 from .lexicons import LEXICON_DIR
 from .numbers import find_numbers, months
 from .numerals import number_values
 from .paths import annotations_dir, data_dir
 from .places import find_places
-from .quotes import find_quotes, name_after, reporting_verbs, speaker_before
+from .quotes import find_quotes, reporting_verbs
+from .sources import find_sources
 
 REPORTER = "reporter"
 UNKNOWN_SPEAKER = "(speaker not found)"
@@ -127,59 +127,16 @@ def voice_at(position: int, speech: list[tuple[int, int, str, str]]) -> str:
     return REPORTER
 
 
-@lru_cache(maxsize=1)
-def _indirect_cues() -> frozenset[str]:
-    """Reporting verbs that can introduce indirect speech (not the short forms used only after a quote)."""
-    verbs = reporting_verbs()
-    usable = verbs[~verbs["gloss"].str.contains("after a quote", na=False)]
-    return frozenset(usable["verb"].str.lower())
-
-
-def _reported_source(text: str) -> str | None:
-    """The named source of a reporter's sentence with a reporting verb ("Blinken mengatakan …")."""
-    words = text.split()
-    lowered = [w.lower().strip(",.:;“”\"()") for w in words]
-    cues = _indirect_cues()
-    for index, word in enumerate(lowered):
-        pair = f"{word} {lowered[index + 1]}" if index + 1 < len(lowered) else None
-        if word not in cues and pair not in cues:
-            continue
-        length = 2 if pair in cues else 1
-        before = words[:index]
-        for _ in range(3):  # "Blinken juga mengumumkan": look past a few lower-case words
-            name = speaker_before(before)
-            if name or not before or before[-1][:1].isupper():
-                break
-            before = before[:-1]
-        name = name or name_after(words[index + length:])
-        if name:
-            return name
-        if word in _ACCORDING_TO or pair in _ACCORDING_TO:  # "Menurut badan kemanusiaan PBB, …": the source is the phrase
-            phrase = []
-            for following in words[index + length:index + length + 8]:
-                phrase.append(following.strip(",.:;“”\"()"))
-                if following.endswith((",", ".", ":", ";")):
-                    return " ".join(phrase)
-    return None
-
-
-_ACCORDING_TO = {"menurut", "according to"}
-
-
-def _full_name(name: str, speakers: list[str]) -> str:
-    """A speaker's fullest form ("Blinken" → "Antony Blinken") if the quotes name them."""
-    return next((speaker for speaker in speakers if same_name(name, speaker)), name)
-
-
 def story_table(article: Article, quotes: pd.DataFrame | None = None, numbers: pd.DataFrame | None = None,
-                places: pd.DataFrame | None = None) -> pd.DataFrame:
+                places: pd.DataFrame | None = None, sources: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per sentence: who speaks, whose claim it is, which places and numbers it names.
 
     - ``voice``: the speaker whose quotation fills most of the sentence (or who is quoted in full
       inside it, as in *X mengatakan, “…”*), else ``"reporter"``;
     - ``attribution``: ``quoted`` (a speaker's words in quotation marks), ``reported`` (the
-      reporter's sentence giving a source: a partial quotation, or a reporting verb with a
-      name, as in *Blinken mengatakan …*), or ``asserted`` (the reporter's own voice, no source);
+      reporter's sentence giving a source: a partial quotation, or reported speech as
+      :func:`~conflict_reading.sources.find_sources` finds it, *Blinken mengatakan …*,
+      *menurut polisi, …*, *…, officials said*), or ``asserted`` (the reporter's own voice, no source);
     - ``source``: the speaker of ``quoted`` and ``reported`` sentences;
     - ``places``: the English names of the places named; ``numbers``: the numbers as written.
 
@@ -194,7 +151,9 @@ def story_table(article: Article, quotes: pd.DataFrame | None = None, numbers: p
     numbers = find_numbers(article) if numbers is None else numbers
     places = find_places(article) if places is None else places
     speech = speech_spans(quotes)
-    speakers = list(dict.fromkeys(s for _, _, s, _ in speech if s != UNKNOWN_SPEAKER))
+    sources = find_sources(article, quotes) if sources is None else sources
+    indirect = sources[sources["kind"] == "indirect"]
+    reported_spans = sorted(zip(indirect["start"].astype(int), indirect["end"].astype(int), indirect["source"]))
     rows = []
     for sentence in article.sentences.itertuples(index=False):
         start, end = int(sentence.start), int(sentence.end)
@@ -214,11 +173,12 @@ def story_table(article: Article, quotes: pd.DataFrame | None = None, numbers: p
             voice, attribution, source = main, "quoted", main
         else:
             voice = REPORTER
-            reported = _reported_source(_outside_quotes(article.text, start, end, speech))
+            reported = next((who for s_start, s_end, who in reported_spans
+                             if min(end, s_end) - max(start, s_start) > 0 and isinstance(who, str) and who), None)
             if partial_speakers:
                 attribution, source = "reported", partial_speakers[0]
             elif reported:
-                attribution, source = "reported", _full_name(reported, speakers)
+                attribution, source = "reported", reported
             else:
                 attribution, source = "asserted", ""
         in_sentence = lambda table: table[(table["start"] >= start) & (table["start"] < end)]  # noqa: E731
@@ -230,15 +190,6 @@ def story_table(article: Article, quotes: pd.DataFrame | None = None, numbers: p
             "text": sentence.text, "start": start, "end": end,
         })
     return pd.DataFrame(rows, columns=STORY_COLUMNS)
-
-
-def _outside_quotes(text: str, start: int, end: int, speech) -> str:
-    """The sentence with quoted words blanked out, so a verb inside a quotation is not a cue."""
-    chars = list(text[start:end])
-    for q_start, q_end, _, _ in speech:
-        for i in range(max(start, q_start), min(end, q_end)):
-            chars[i - start] = " "
-    return "".join(chars)
 
 
 # --- timeline -----------------------------------------------------------------------------

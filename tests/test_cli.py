@@ -33,12 +33,13 @@ def test_extract_json_reports_the_article_block():
 
 def test_extract_has_exactly_the_contract_blocks_and_fields():
     output = json.loads(run("extract", ARTICLE, "--json").stdout)
-    assert set(output) == {"article", "quotes", "numbers", "places"}
+    assert set(output) == {"article", "quotes", "numbers", "places", "sources"}
     assert set(output["quotes"][0]) == {"text", "kind", "paragraph_start", "paragraph_end", "speaker", "cue", "start", "end"}
     assert set(output["numbers"][0]) == {"text", "paragraph", "value", "unit", "kind", "start", "end"}
     assert set(output["places"][0]) == {"text", "paragraph", "name", "kind", "lat", "lon", "start", "end"}
+    assert set(output["sources"][0]) == {"kind", "source", "source_kind", "cue", "paragraph", "text", "start", "end"}
     text = ARTICLE.read_text(encoding="utf-8")
-    for block in ("quotes", "numbers", "places"):
+    for block in ("quotes", "numbers", "places", "sources"):
         starts = [item["start"] for item in output[block]]
         assert starts == sorted(starts), block
         for item in output[block]:
