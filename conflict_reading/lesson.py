@@ -107,13 +107,15 @@ __all__ += ["word_table", "count_words", "look_up", "removed_by_general_list", "
 # --- lesson 02 ---
 from .voices import (  # noqa: E402  (who speaks and who is only spoken about: conflict_reading/voices.py)
     compare_quotes, cue_table, hand_annotation, hard_cases, in_their_sentences, last_paragraphs, lexicon_words,
-    named_in_article, quoted_words, verb_uses, voices_chart,
+    named_in_article, quoted_words, sources_chart, sources_table, verb_uses, voices_chart,
 )
+from .sources import find_sources  # noqa: E402
 from .quotes import reporting_verbs  # noqa: E402
 
 __all__ += [
     "compare_quotes", "cue_table", "hand_annotation", "hard_cases", "in_their_sentences", "last_paragraphs",
     "lexicon_words", "named_in_article", "quoted_words", "reporting_verbs", "verb_uses", "voices_chart",
+    "find_sources", "sources_table", "sources_chart",
 ]
 
 # --- lesson 03 ---

@@ -547,6 +547,21 @@ def _after_cue(words: list[str], sentence_closed: bool = False) -> tuple[str, st
     return None
 
 
+_INVERTING = {"said", "says", "added", "told", "asked", "wrote", "continued", "explained", "according to"}
+
+
+def _inverts(cue: str) -> bool:
+    """A cue whose speaker may follow it: the short Indonesian forms (``kata``, ``tegas``) and ``said`` ….
+
+    >>> _inverts("tegas"), _inverts("claimed")
+    (True, False)
+    """
+    lower = cue.lower()
+    verbs = reporting_verbs()
+    short = set(verbs.loc[(verbs["language"] == "id") & (verbs["verb"] == verbs["root"]), "verb"])  # kata, tegas, ungkap
+    return lower in short or lower in _INVERTING or lower == "menurut"
+
+
 def _ends_sentence(word: str) -> bool:
     """``said.`` ends a sentence; ``U.S.`` and ``Dr.`` do not."""
     if word.endswith(("!", "?")):
@@ -794,8 +809,10 @@ def _before_cue(words: list[str]) -> tuple[str, str | None, str] | None:
         if after and (after[0].lower().strip(",.:") in PRONOUNS):
             return cue, None, "pronoun"
         speaker = _subject(before) if before else None
-        if not speaker:
-            speaker = source_after(after) if after else None
+        if not speaker and after:
+            # "tegas Blinken, “…”", "said the minister: “…”": a speaker after the cue; but after "claimed" or
+            # "menyebut" the words are what is said ("claimed the alliance would make them “invincible”")
+            speaker = source_after(after) if _inverts(cue) else (name_after(after) if _a_person(name_after(after) or "") else None)
         if not speaker and before and before[-1].lower().strip(",") in PRONOUNS:
             return cue, None, "pronoun"
         return cue, speaker, "explicit cue"

@@ -13,6 +13,8 @@ reading) or of a hand annotation (a person's reading, ``data/annotations/<articl
   how a verb is used for different speakers.
 - :func:`lexicon_words`: every word of the article that is in the reporting-verb lexicon, reporting
   speech or not (a word list matches letters, not meanings).
+- :func:`sources_table` and :func:`sources_chart`: every source the article gives, quoted or reported in
+  the reporter's words (:func:`conflict_reading.sources.find_sources`), by kind of source.
 - :func:`named_in_article` and :func:`voices_chart`: the capital-letter rule for who is named, a first
   draft that the learner improves with a list of groups to add and names to drop.
 - :func:`compare_quotes` and :func:`hard_cases`: the engine's reading beside a person's.
@@ -340,8 +342,9 @@ def _capital_names(article: Article, speakers) -> list[tuple[str, int]]:
     first = ~tokens["sentence"].duplicated() | after_mark
     capital_inside = set(tokens.loc[capital & ~first, "token"])
     speaker_word = lower.map(lambda w: bool(get_close_matches(w, speaker_words, n=1, cutoff=0.85)))
+    never = _never_named()
     keep = (capital & (~first | tokens["token"].isin(capital_inside))
-            & ~lower.isin(titles) & ~lower.isin(time_words) & ~speaker_word)
+            & ~lower.isin(titles) & ~lower.isin(time_words) & ~lower.isin(never) & ~speaker_word)
     names: list[list] = []
     previous = None
     for row, kept in zip(tokens.itertuples(index=False), keep):
@@ -354,6 +357,14 @@ def _capital_names(article: Article, speakers) -> list[tuple[str, int]]:
             names.append([row.token, int(row.paragraph)])
         previous = row
     return [(name, paragraph) for name, paragraph in names]
+
+
+def _never_named() -> frozenset[str]:
+    """Capitalised words that never name a party: weekdays, months, nationality adjectives ("Russian")
+    and words that never begin a source (``lexicons/sources.toml``)."""
+    from .entities import _calendar_words, _nationalities, lexicon
+
+    return _calendar_words() | _nationalities() | lexicon()["never_sources"]
 
 
 def _phrase_mentions(article: Article, phrase: str) -> list[int]:
@@ -418,7 +429,8 @@ def voices_chart(article, quotes, add=(), drop=(), top: int = 25) -> pd.DataFram
 
     article = _article(article)
     words = quoted_words(quotes).groupby("speaker", sort=False)["words"].sum().sort_values(ascending=False)
-    named = named_in_article(article, [s for s in words.index if s != NOT_FOUND], add=add, drop=drop)
+    reported = [s for s in _sources(article, quotes)["source"].dropna() if s not in words.index]
+    named = named_in_article(article, [s for s in words.index if s != NOT_FOUND] + reported, add=add, drop=drop)
     improved = bool(_as_words(add, "add") or _as_words(drop, "drop"))
 
     shown = named.head(top)
@@ -446,6 +458,76 @@ def voices_chart(article, quotes, add=(), drop=(), top: int = 25) -> pd.DataFram
     fig.tight_layout()
     plt.show()
     return named
+
+
+# --- sources: quoted and reported -------------------------------------------------------------------
+
+SOURCE_TABLE_COLUMNS = ["source", "source_kind", "quoted", "partly quoted", "reported", "paragraphs"]
+SOURCES_CHART_NOTE = ("What to look for: who is a source only in the reporter's words (reported), never in their own "
+                      "(quoted); and which kinds of source (people, bodies, states, documents, unnamed people) the "
+                      "article relies on.")
+
+
+def _sources(article, quotes=None) -> pd.DataFrame:
+    from .sources import find_sources
+
+    article = _article(article)
+    return find_sources(article, None if quotes is None else _quotes(quotes))
+
+
+def sources_table(article, quotes=None) -> pd.DataFrame:
+    """Every source of the article with how often it is quoted in full, quoted in part, or reported in the
+    reporter's words (no quotation marks), most statements first.
+
+    ``quotes`` (optional) is a quotes table to use for the quotations (a person's reading); reported
+    speech is always the engine's reading (:func:`conflict_reading.sources.find_sources`): check it.
+
+    >>> from conflict_reading import Article
+    >>> sources_table(Article.from_text("Polisi mengatakan dua orang ditangkap. “Kami berjaga,” kata Budi.")).values.tolist()
+    [['Polisi', 'organisation', 0, 0, 1, '¶1'], ['Budi', 'person', 1, 0, 0, '¶1']]
+    """
+    found = _sources(article, quotes)
+    found = found[found["source"].notna()]
+    rows = []
+    for source, group in found.groupby("source", sort=False):
+        rows.append({
+            "source": source, "source_kind": group["source_kind"].iloc[0],
+            "quoted": int((group["kind"] == "direct").sum()), "partly quoted": int((group["kind"] == "partial").sum()),
+            "reported": int((group["kind"] == "indirect").sum()),
+            "paragraphs": _paragraph_list(list(dict.fromkeys(group["paragraph"].tolist()))),
+        })
+    table = pd.DataFrame(rows, columns=SOURCE_TABLE_COLUMNS)
+    total = table[["quoted", "partly quoted", "reported"]].sum(axis=1)
+    return table.assign(_n=total).sort_values("_n", ascending=False, kind="stable").drop(columns="_n").reset_index(drop=True)
+
+
+def sources_chart(article, quotes=None, top: int = 20) -> pd.DataFrame:
+    """A bar per source: statements quoted in full, in part, and reported without quotation marks, with the
+    kind of source beside each name.  Prints what to look for under the chart; returns :func:`sources_table`."""
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
+
+    table = sources_table(article, quotes)
+    shown = table.head(top).iloc[::-1]
+    fig, ax = plt.subplots(figsize=(11, max(3.5, 0.4 * len(shown) + 1.5)))
+    if shown.empty:
+        ax.text(0.5, 0.5, "No sources found", ha="center", va="center")
+    else:
+        labels = [f"{row.source} ({row.source_kind})" for row in shown.itertuples()]
+        left = pd.Series(0, index=range(len(shown)))
+        styles = [("quoted", "#0072B2", ""), ("partly quoted", "#56B4E9", ".."), ("reported", "#E69F00", "//")]
+        for column, colour, hatch in styles:
+            values = shown[column].to_numpy()
+            ax.barh(labels, values, left=left, color=colour, hatch=hatch, edgecolor="black", label=column)
+            left = left + values
+        ax.legend(loc="lower right")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("Statements attributed to the source")
+    ax.set_title(f"Sources in {_article(article).name}: quoted and reported")
+    fig.tight_layout()
+    plt.show()
+    print(SOURCES_CHART_NOTE)
+    return table
 
 
 # --- the engine beside a person ----------------------------------------------------------------------
