@@ -136,6 +136,19 @@ class Findings:
         return sorted(stats.values(), key=lambda r: (r["speaker"] == NOT_FOUND, -r["words"], -r["quotations"]))
 
     @cached_property
+    def sources(self) -> pd.DataFrame:
+        """Every attributed statement: the quotations again, and reported speech (``find_sources``)."""
+        from .sources import find_sources
+
+        return find_sources(self.article, self.quotes)
+
+    @cached_property
+    def reported(self) -> list[tuple[int, int, str]]:
+        """(start, end, source) of each statement reported without quotation marks, in order."""
+        rows = self.sources[self.sources["kind"] == "indirect"]
+        return sorted(zip(rows["start"].astype(int), rows["end"].astype(int), rows["source"].astype(str)))
+
+    @cached_property
     def named_speakers(self) -> list[dict]:
         return [row for row in self.speakers if row["speaker"] != NOT_FOUND]
 
@@ -151,7 +164,9 @@ class Findings:
             voice = voice_at(number["start"], spans)
             j = max(0, bisect.bisect_right(sentence_starts, number["start"]) - 1)
             sentence = (sentence_starts[j], sentence_ends[j]) if sentence_starts else (number["start"], number["end"])
-            result.append({**number, "voice": voice, "sentence": sentence})
+            reported = next((who for a, b, who in self.reported if a <= number["start"] < b), None)
+            result.append({**number, "voice": voice, "sentence": sentence,
+                           "reported_from": reported if voice == REPORTER else None})
         return result
 
     @cached_property
@@ -510,10 +525,30 @@ def _speakers_section(findings: Findings) -> str:
         alt = "Bar chart of words quoted per speaker: " + "; ".join(
             f"{r['speaker']} {r['words']} words ({_percent(r['share'])})" for r in speakers[:12]) + "."
         parts.append(_png(figure, alt, "Words quoted per speaker (scare quotes left out)."))
+    parts.append(_sources_part(findings))
     parts.append("<h3>The article with its quotations</h3><p class=\"small\">Each quotation is labelled "
                  "[Speaker] before it; a partial quotation is dashed, a scare quote dotted.</p>")
     parts.append(highlight_quotes(findings.article, findings.quotes).html)
     parts.append("</section>")
+    return "".join(parts)
+
+
+def _sources_part(findings: Findings) -> str:
+    """Sources quoted and reported, by kind of source: a table and one sentence."""
+    from .voices import sources_table
+
+    table = sources_table(findings.article, findings.quotes)
+    reported = int(table["reported"].sum()) if len(table) else 0
+    kinds = Counter(table["source_kind"].dropna()) if len(table) else Counter()
+    sentence = (f"{_counted(len(table), 'source')}: " + ", ".join(f"{kind} {n}" for kind, n in kinds.most_common())
+                + f". {_counted(reported, 'statement')} reported in the reporter's words, without quotation marks "
+                "(found by rules: check them against the text).") if len(table) else "No sources found."
+    parts = ['<h3>Sources, quoted and reported</h3>', f"<p>{_e(sentence)}</p>"]
+    if len(table):
+        rows = [[_e(r.source), _e(r.source_kind), str(r.quoted), str(r._4), str(r.reported), _e(r.paragraphs)]
+                for r in table.itertuples()]
+        parts.append(_table("Sources, most statements first", ["Source", "Kind", "Quoted", "Partly quoted",
+                                                               "Reported", "Paragraphs"], rows, numeric={2, 3, 4}))
     return "".join(parts)
 
 
@@ -559,8 +594,10 @@ def _numbers_section(findings: Findings) -> str:
     text = findings.article.text
     quoted = sum(n["voice"] != REPORTER for n in numbers)
     kinds = Counter(n.get("kind") or "other" for n in numbers)
+    reported = sum(bool(n.get("reported_from")) for n in numbers)
     summary = (f"{_counted(len(numbers), 'number')}: {quoted} inside quotations (the speaker's claim), "
-               f"{len(numbers) - quoted} in the reporter's own voice.")
+               f"{reported} reported from a source without quotation marks, "
+               f"{len(numbers) - quoted - reported} in the reporter's own voice with no source.")
     parts = [f'<section id="numbers" aria-labelledby="numbers-h"><h2 id="numbers-h">Numbers</h2><p>{_e(summary)}</p>']
     if kinds:
         parts.append("<p>Kinds: " + _e(", ".join(f"{kind} {n} ({KIND_DESCRIPTIONS.get(kind, 'other')})"
@@ -568,7 +605,8 @@ def _numbers_section(findings: Findings) -> str:
     if numbers:
         rows = []
         for i, n in enumerate(numbers, start=1):
-            voice = "reporter" if n["voice"] == REPORTER else f"quoted: {n['voice']}"
+            voice = (f"quoted: {n['voice']}" if n["voice"] != REPORTER
+                     else f"reported: {n['reported_from']}" if n.get("reported_from") else "reporter")
             rows.append([str(i), f"¶{n.get('paragraph') or '?'}", _e(n.get("text")), _e(format_value(n)),
                          _unit(n, findings.article.language), _e(n.get("kind")), _e(voice), _number_sentence(text, n)])
         parts.append(_table("Every number, in reading order", ["#", "¶", "As written", "Value", "Unit", "Kind",
