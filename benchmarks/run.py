@@ -164,6 +164,42 @@ def measure_accuracy() -> dict:
     return {key: summary[key] for key in ACCURACY_FIGURES}, {"accuracy_articles": summary["quotes_articles"]}
 
 
+NEWS_FIGURES = ("quotes_f1", "span_kind_accuracy", "speaker_accuracy", "indirect_recall", "indirect_precision")
+NEWS_BASELINE = HERE / "news_baseline.json"
+
+
+def measure_news() -> tuple[dict, dict]:
+    """Speakers and sources on the hand-annotated real news (the development set), per language.
+
+    Keys ``news_<all|id|en>_<figure>``; all None, with a note, when the texts are not beside the clone."""
+    import news_accuracy
+
+    keys = [f"news_{group}_{name}" for group in ("all", "id", "en") for name in NEWS_FIGURES]
+    if not news_accuracy.available():
+        return {key: None for key in keys}, {"news": f"development set not found at {news_accuracy.devset_folder()}"}
+    groups, _ = news_accuracy.summary()
+    figures = {f"news_{group}_{name}": groups[group][name] for group in groups for name in NEWS_FIGURES}
+    return figures, {"news_articles": {g: groups[g]["articles"] for g in groups},
+                     "news_quotations": groups["all"]["quotes"], "news_indirect_statements": groups["all"]["indirect"]}
+
+
+def news_beside_baseline(results: dict) -> str:
+    """The real-news figures beside those of the engine before issue 14 (benchmarks/news_baseline.json)."""
+    try:
+        baseline = json.loads(NEWS_BASELINE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    lines = [f"\nReal news, development set: now beside the engine before issue 14 (commit {baseline.get('commit')})",
+             f"  {'figure':24} " + " ".join(f"{g + ' now':>9} {g + ' old':>9}" for g in ("all", "id", "en"))]
+    for name in NEWS_FIGURES:
+        cells = []
+        for group in ("all", "id", "en"):
+            now, old = results.get(f"news_{group}_{name}"), baseline.get(f"news_{group}_{name}")
+            cells.append(f"{'' if now is None else f'{now:.3f}':>9} {'none' if old is None else f'{old:.3f}':>9}")
+        lines.append(f"  {name:24} " + " ".join(cells))
+    return "\n".join(lines)
+
+
 def notebook_paths(pattern: str | None) -> list[Path]:
     if pattern:
         return sorted(Path().glob(pattern)) if not Path(pattern).is_absolute() else \
@@ -269,7 +305,7 @@ def _cpu_model() -> str:
 # --- the table ---------------------------------------------------------------------------------------
 
 def group_of(key: str) -> str:
-    if key in ACCURACY_FIGURES:
+    if key in ACCURACY_FIGURES or key.startswith("news_"):
         return "accuracy"
     if key.startswith("lesson_"):
         return "lessons"
@@ -336,6 +372,10 @@ def main(argv=None) -> int:
         figures, extra = measure_accuracy()
         results.update(figures)
         meta.update(extra)
+        say("accuracy: real news, the hand-annotated development set")
+        figures, extra = measure_news()
+        results.update(figures)
+        meta.update(extra)
     if "lessons" in groups:
         import lesson_code
 
@@ -356,6 +396,8 @@ def main(argv=None) -> int:
 
     targets = load_targets()
     print(table(results, previous, targets))
+    if any(k.startswith("news_") and v is not None for k, v in results.items()):
+        print(news_beside_baseline(results))
     missed = [k for k, v in results.items() if k != "metadata" and verdict(v, target_of(k, targets)) == "NO"]
     print(f"\n{len(missed)} figure(s) miss their target{': ' + ', '.join(missed) if missed else ''}.")
     if previous.get("metadata"):
