@@ -113,7 +113,8 @@ class _Reader:
                 return display_name(written), source_kind(written)
         if isinstance(found, Role) and not self.speakers.role(found, position):
             head = found.split()[-1].lower() if found.split()[-1].lower() not in ("itu", "ini", "tersebut") else found.split()[0].lower()
-            found = self._last_with_head(head, position) or None
+            found = self._last_with_head(head, position) or (
+                str(found) if source_kind(str(found)) in ("document", "organisation", "anonymous") else None)
         source = self.speakers.settle(found, position) if found else None
         if not source or is_fragment(source):
             return None, None
