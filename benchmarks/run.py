@@ -190,13 +190,13 @@ def news_beside_baseline(results: dict) -> str:
     except (OSError, ValueError):
         return ""
     lines = [f"\nReal news, development set: now beside the engine before issue 14 (commit {baseline.get('commit')})",
-             f"  {'figure':24} " + " ".join(f"{g + ' now':>9} {g + ' old':>9}" for g in ("all", "id", "en"))]
+             f"{'real news':26} " + " ".join(f"{g + ' now':>9} {g + ' old':>9}" for g in ("all", "id", "en"))]
     for name in NEWS_FIGURES:
         cells = []
         for group in ("all", "id", "en"):
             now, old = results.get(f"news_{group}_{name}"), baseline.get(f"news_{group}_{name}")
             cells.append(f"{'' if now is None else f'{now:.3f}':>9} {'none' if old is None else f'{old:.3f}':>9}")
-        lines.append(f"  {name:24} " + " ".join(cells))
+        lines.append(f"· {name:24} " + " ".join(cells))
     return "\n".join(lines)
 
 

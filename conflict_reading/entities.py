@@ -257,7 +257,8 @@ def _without_trailing_modifiers(phrase: list[str]) -> list[str]:
         word = _bare(phrase[j]).lower()
         if word in cut and phrase[j][:1].islower():
             following = _bare(phrase[j + 1]) if j + 1 < len(phrase) else ""
-            if word in _PLACE_PREPOSITIONS and following[:1].isupper() and following.lower() not in calendar:
+            if word in _PLACE_PREPOSITIONS and following[:1].isupper() and following.lower() not in calendar \
+                    and following.lower() not in lexicon()["platforms"]:
                 continue
             return phrase[:j]
     return phrase

@@ -247,7 +247,17 @@ def _title_word(word: str) -> bool:
         return all(_title_word(part) for part in bare.split("/") if part)
     return (w in word_list("speaker-titles") or w in word_list("name-qualifiers") or w in word_list("title-words")
             or (bare.isupper() and len(bare) > 1 and bare.isalpha() and not _ROMAN.fullmatch(bare))
-            or _is_place_in_title(bare))
+            or _is_place_in_title(bare) or _body_word(bare))
+
+
+@lru_cache(maxsize=8192)
+def _body_word(word: str) -> bool:
+    """A capitalised word naming a body ("Kemenlu", "Ministry"), which ends a person's name read before it:
+    "Direktur Perlindungan WNI Kemenlu Judha Nugraha" → "Judha Nugraha"."""
+    from .entities import lexicon
+
+    w = word.lower()
+    return word[:1].isupper() and w in lexicon()["organisation_heads"] and w not in lexicon()["heads_that_are_names"]
 
 
 @lru_cache(maxsize=8192)
@@ -533,8 +543,8 @@ def _after_cue(words: list[str], sentence_closed: bool = False) -> tuple[str, st
         return cue, speaker, "explicit cue"
     # English "“…,” X said" / "he said" / "X, a spokesman for Y, told reporters"
     for index in range(1, min(6 if sentence_closed else 14, len(words))):
-        if _ends_sentence(words[index - 1]):
-            break  # the sentence ended: a cue further on is another sentence's
+        if _ends_sentence(words[index - 1]) or words[index - 1].endswith((";", "”;", "\";")):
+            break  # the sentence or clause ended, or another quotation began: a cue further on is not this one's
         found = _cue_at(words, index)
         if found:
             subject = words[:index]
@@ -548,6 +558,18 @@ def _after_cue(words: list[str], sentence_closed: bool = False) -> tuple[str, st
 
 
 _INVERTING = {"said", "says", "added", "told", "asked", "wrote", "continued", "explained", "according to"}
+
+
+def _pronoun_subject(before: list[str]) -> bool:
+    """Whether the clause before a cue has a pronoun for its subject ("He went on to", "Ia kemudian").
+
+    >>> _pronoun_subject("He went on to".split()), _pronoun_subject("Menlu Retno".split())
+    (True, False)
+    """
+    from .entities import subject_words
+
+    phrase = subject_words(before) if before else []
+    return bool(phrase) and phrase[0].lower().strip(",") in PRONOUNS and all(w[:1].islower() for w in phrase[1:])
 
 
 def _inverts(cue: str) -> bool:
@@ -606,6 +628,8 @@ def _subject(before: list[str]) -> str | None:
 _DEMONSTRATIVES = {"itu", "ini", "tersebut", "the", "this", "that"}
 
 
+_WEEK = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+         "April", "May", "June", "July", "August", "September", "October", "November", "December")
 _NP_AFTER = re.compile(r"\s+(?:in|of|to|for|di|untuk)\s+(?:the\s+)?(?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*){0,3}")
 
 
@@ -723,6 +747,17 @@ def _person_in(name: str | None) -> str | None:
     return " ".join(words[start:]) if len(words) - start >= 2 else name
 
 
+def _unresolved(role: str, previous: str | None) -> str | None:
+    """A title or description that names nobody earlier: a body or a document stands for itself
+    ("kelompok itu", "the statement"); a person's title for the previous speaker."""
+    from .entities import display_name, source_kind
+
+    kind = source_kind(str(role))
+    if kind in ("organisation", "document", "anonymous"):
+        return display_name(str(role)[0].lower() + str(role)[1:])
+    return previous
+
+
 def _a_person(name: str) -> bool:
     from .entities import is_fragment, source_kind
 
@@ -808,6 +843,8 @@ def _before_cue(words: list[str]) -> tuple[str, str | None, str] | None:
             return cue, None, "pronoun"
         if after and (after[0].lower().strip(",.:") in PRONOUNS):
             return cue, None, "pronoun"
+        if _pronoun_subject(before):
+            return cue, None, "pronoun"
         speaker = _subject(before) if before else None
         if not speaker and after:
             # "tegas Blinken, “…”", "said the minister: “…”": a speaker after the cue; but after "claimed" or
@@ -854,7 +891,10 @@ def _cue_in(words: list[str]) -> tuple[str, str | None, str] | None:
         while kept and before[kept - 1].lower() in {"juga", "pun", "kemudian", "lalu", "also", "then", "telah", "sudah"}:
             kept -= 1
         before = before[:kept]
-        speaker = _subject(before) or source_after(words[index + len(cue.split()):])
+        if _pronoun_subject(before):
+            return cue, None, "pronoun"  # "He went on to say", "Ia kemudian menegaskan"
+        after = words[index + len(cue.split()):]
+        speaker = _subject(before) or (source_after(after) if _inverts(cue) else None)
         return cue, speaker, "explicit cue"
     return None
 
@@ -1106,13 +1146,18 @@ class _Speakers:
             if size == len(words) and len(words) == 1:
                 break
         head = words[-1].lower() if words[-1].lower() not in ("itu", "ini", "tersebut") else words[0].lower()
-        named = _named_with_head(text, head)
+        from .entities import lexicon
+
+        named = None if head in lexicon()["anonymous_heads"] else _named_with_head(text, head)
         if named:
-            return named
+            return named  # "the ministry" → "Pakistan's foreign ministry"; "the diplomat" → "a Western diplomat" (below)
         described = None
-        for match in re.finditer(r"(?<!\w)(?:a|an|one|seorang|sejumlah|some)\s+(?:[\w’'-]+\s+){0,3}?" + re.escape(head) + r"s?(?!\w)",
-                                 text, re.IGNORECASE):
-            described = match.group()
+        never = lexicon()["never_sources"] | {"time", "times", "when", "where", "whose"}
+        for match in re.finditer(r"(?<!\w)(?:a|an|one|seorang|sejumlah|some)\s+(?:[\w’'-]+\s+){0,3}?" + re.escape(head)
+                                 + r"(?!\w)", text, re.IGNORECASE):
+            between = match.group().split()[1:-1]
+            if not any(w.lower() in never for w in between):
+                described = match.group()  # "a senior administration official", not "a time when US officials"
         if described:
             return described[0].lower() + described[1:]
         return None
@@ -1126,7 +1171,29 @@ class _Speakers:
             return self.role(speaker, position)
         if _a_person(speaker):
             return self.resolve(speaker, position)
-        return self.expand(speaker) or speaker
+        return self.expand(speaker) or self.fuller(speaker)
+
+    def fuller(self, name: str) -> str:
+        """A body's name as the article writes it in full: "The Chinese embassy" → "the Chinese embassy in
+        Pakistan" where the text has that; an acronym in brackets after it left out.
+
+        >>> _Speakers("The Chinese embassy in Pakistan said so. The Chinese embassy added more.").fuller("The Chinese embassy")
+        'The Chinese embassy in Pakistan'
+        """
+        from .entities import source_kind
+
+        name = re.sub(r"\s*\([A-Z]{2,}\)$", "", name)
+        if source_kind(name) not in ("organisation", "document") or len(name) > 120:
+            return name
+        core = re.sub(r"^(?:the|The)\s+", "", name)
+        best = name
+        for match in re.finditer(re.escape(core), self.text):
+            tail = _NP_AFTER.match(self.text, match.end())
+            if tail and not re.search(r"\b(?:in|on|at)\s+(?:the\s+)?(?:" + "|".join(_WEEK) + r")", tail.group()):
+                candidate = name + " " + " ".join(tail.group().split())
+                if len(candidate) > len(best):
+                    best = candidate
+        return best
 
     def expand(self, acronym: str) -> str | None:
         """The person an acronym stands for, where the text writes it after the name:
@@ -1377,7 +1444,8 @@ def find_quotes(article: Article) -> pd.DataFrame:
                 speaker = about or previous_speaker or speakers.last_before(start)
                 how = "pronoun" if how == "pronoun" else "previous speaker"
             else:
-                speaker = speakers.settle(speaker, start) or (previous_speaker if isinstance(speaker, Role) else None)
+                speaker = speakers.settle(speaker, start) or (_unresolved(speaker, previous_speaker)
+                                                              if isinstance(speaker, Role) else None)
                 how = how if speaker else None
         if kind != "scare" and speaker:
             previous_speaker = speaker

@@ -72,7 +72,7 @@ def test_quotations_are_sources_once_more_and_their_sentence_is_not_reported_aga
     found = find_sources(article)
     assert list(found.columns) == SOURCE_COLUMNS
     assert found[["kind", "source", "source_kind"]].values.tolist() == [
-        ["direct", "Budi Santoso", "person"], ["indirect", "Polisi", "organisation"]]
+        ["direct", "Budi Santoso", "person"], ["indirect", "polisi", "organisation"]]
     quote = find_quotes(article).iloc[0]
     assert (found.iloc[0]["start"], found.iloc[0]["end"]) == (quote["start"], quote["end"])
 
