@@ -193,6 +193,8 @@ def subject_words(words: list[str]) -> list[str]:
         kept[-1] = kept[-1].rstrip(",")
     while kept and _bare(kept[-1]).lower() in _SKIPPED_BEFORE_CUE:
         kept.pop()
+    if len(kept) > 1 and _bare(kept[-1]).lower() in _COORDINATORS:
+        kept = _sentence_subject(kept[:-1])  # "Goncharenko - a Ukrainian MP - hailed the operation and said"
     while kept and (re.fullmatch(r"\(?[\d/.-]+\)?,?", kept[-1]) or _bare(kept[-1]).lower() in _calendar_words()
                     or _bare(kept[-1]).lower() in {"on", "pada", "hari", "last", "this"}):
         kept.pop()  # "Israel on Monday said", "Polda Papua, Senin (1/9), mengatakan"
@@ -229,7 +231,10 @@ def subject_words(words: list[str]) -> list[str]:
 
     start = 0
     for i, word in enumerate(kept):
-        if _cue_word(word) and i < len(kept) - 1:
+        if word in ("-", "–", "—") and 0 < i < len(kept) - 1 and (
+                re.search(r"\.(?:com|co|id)$", kept[i - 1].lower())):
+            start = i + 1  # "JAKARTA, KOMPAS.com - Pihak ACC …": a dateline ends
+        elif _cue_word(word) and i < len(kept) - 1:
             start = i + 1  # "said Lindqvist": a cue before the subject ends the clause before it
         elif word.endswith((",", ".", ":", ";", "”", "\"")) and i < len(kept) - 1:
             start = i + 1
@@ -264,10 +269,35 @@ def _without_trailing_modifiers(phrase: list[str]) -> list[str]:
     return phrase
 
 
+_COORDINATORS = {"and", "dan", "lalu", "kemudian", "serta", "but", "tetapi", "namun"}
+
+
+def _sentence_subject(words: list[str]) -> list[str]:
+    """The subject that opens a clause, up to its verb: "Oleksiy Goncharenko - a Ukrainian MP - hailed …" →
+    "Oleksiy Goncharenko"; "the ministry condemned …" → "the ministry"."""
+    lex = lexicon()
+    allowed = lex["organisation_heads"] | lex["anonymous_heads"] | _nationalities() | {"the", "a", "an", "seorang",
+                                                                                          "para", "sejumlah"}
+    head: list[str] = []
+    for word in words:
+        bare = _bare(word)
+        if word in ("-", "–", "—") or (bare[:1].islower() and bare.lower() not in allowed
+                                       and bare.lower() not in word_list("name-particles")):
+            break
+        head.append(word)
+        if word.endswith((",", ";", ":")):
+            break
+    if head:
+        head[-1] = head[-1].rstrip(",;:")
+    return head
+
+
 def subject_source(words: list[str]) -> str | None:
     """The source a clause before a cue names, as written (titles kept), or None for a fragment."""
     phrase = [_bare(w) for w in subject_words(words)]
     phrase = [w for w in phrase if w]
+    if len(phrase) >= 2 and phrase[0].lower() in lexicon()["side_words"] and phrase[1][:1].isupper():
+        phrase = phrase[1:]  # "pihak Israel" → "Israel"
     while phrase and phrase[0].lower() in lexicon()["never_sources"] and phrase[0].lower() not in ("the",):
         phrase.pop(0)
     name = " ".join(phrase)

@@ -185,6 +185,8 @@ class _Reader:
                     break
                 j += 1
             source, kind = self.resolve(source_words, tokens[i][0], after=True)
+            if comma_before and words[j].endswith(",") and len(words) - j - 1 >= 2:
+                return self._row(tokens[j + 1][0], end, source, kind, cue)  # "Sementara itu, menurut X, S."
             if comma_before or (i > 0 and j >= len(words) - 1):
                 return self._row(start, tokens[i - 1][1], source, kind, cue)  # "S, according to X."
             if j + 1 < len(words):
@@ -209,6 +211,14 @@ class _Reader:
             else:
                 clause_start, subject = i - 1, []
             if clause_start >= 0:
+                # "Maka semestinya, kata HNW, S": the cue's clause closed by a comma, the statement after it
+                closing_comma = next((k for k in range(i + size - 1, min(len(words) - 2, i + size + 6))
+                                      if words[k].endswith(",")), None) if comma_before else None
+                if closing_comma is not None and len(words) - closing_comma - 1 >= 3 and clause_start <= 3:
+                    who = (self._last_source(tokens[i][0]) if pronoun_form
+                           else self.resolve(words[i + size:closing_comma + 1], tokens[i][0], after=True)[0])
+                    if who:
+                        return self._row(tokens[closing_comma + 1][0], end, who, source_kind(who), cue)
                 if pronoun_form:
                     source = self._last_source(tokens[i][0])
                     kind = source_kind(source) if source else None
