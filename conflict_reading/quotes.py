@@ -891,6 +891,14 @@ def _cue_in(words: list[str]) -> tuple[str, str | None, str] | None:
         while kept and before[kept - 1].lower() in {"juga", "pun", "kemudian", "lalu", "also", "then", "telah", "sudah"}:
             kept -= 1
         before = before[:kept]
+        if cue.lower().endswith("ing") and cue.isascii() and before:
+            # "The European Union echoed …, saying …": the participle's subject is the sentence's
+            from .entities import _sentence_subject
+
+            opening = _sentence_subject(words[:index])
+            if opening and opening[0].lower().strip(",") in PRONOUNS:
+                return cue, None, "pronoun"
+            return cue, (_subject(opening) if opening else None), "explicit cue"
         if _pronoun_subject(before):
             return cue, None, "pronoun"  # "He went on to say", "Ia kemudian menegaskan"
         after = words[index + len(cue.split()):]
@@ -1421,6 +1429,14 @@ def find_quotes(article: Article) -> pd.DataFrame:
         attribution = next((a for a in (after, before) if a and a[1]), None) or after or before
         if attribution is None and before_words:
             attribution = _cue_in(before_words)
+        if attribution is None and not inside.rstrip().endswith((".", "!", "?")):
+            # "… was “an act of revenge” following insults …, ISIS-Khorasan said on its Telegram channel."
+            index = bisect.bisect_right(sentence_starts, end)
+            s_end = min(p_end, sentence_starts[index] if index < len(sentence_starts) else p_end)
+            rest = _words_after(text, end + 1, s_end)
+            if rest and not any(w[:1] in OPENING or w[:1] == '"' for w in rest):
+                found = _cue_in(rest)
+                attribution = found if found and (found[1] or found[2] == "pronoun") else None
         kind = _kind(text, inside, start, end, attribution is not None)
         how = None
         if attribution is None and kind == "direct":
