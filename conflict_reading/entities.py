@@ -108,6 +108,9 @@ def is_fragment(name: str | None) -> bool:
         return True
     if words[0].lower() in ("kami", "kita", "saya", "aku", "we", "i", "you", "anda", "kamu"):
         return True  # "Kami ingin …": the speaker's own words, not a source
+    if len(words) == 1 and written[0][:1].islower() and words[0] not in lexicon()["anonymous_heads"] \
+            and words[0] not in lexicon()["organisation_heads"] and words[0] not in lexicon()["document_heads"]:
+        return True  # "was", "person", "mortars": one lower-case word that names no one
     if len(words) == 1 and (words[0] in _nationalities() or words[0].lower() in lexicon()["pronouns"]
                             or words[0].lower() in ("kami", "kita", "saya", "aku", "we", "i", "you", "nya")):
         return True

@@ -539,7 +539,11 @@ def _after_cue(words: list[str], sentence_closed: bool = False) -> tuple[str, st
             return cue, None, "pronoun"
         if rest and rest[0].lower().strip(".,") in PRONOUNS:
             return cue, None, "pronoun"
-        speaker = source_after(rest)
+        if _inverts(cue):
+            speaker = source_after(rest)
+        else:  # ", citing a “brutal wave …”": what follows is what is said, not who says it
+            named = name_after(rest)
+            speaker = named if named and _a_person(named) else None
         return cue, speaker, "explicit cue"
     # English "“…,” X said" / "he said" / "X, a spokesman for Y, told reporters"
     for index in range(1, min(6 if sentence_closed else 14, len(words))):
@@ -558,6 +562,27 @@ def _after_cue(words: list[str], sentence_closed: bool = False) -> tuple[str, st
 
 
 _INVERTING = {"said", "says", "added", "told", "asked", "wrote", "continued", "explained", "according to"}
+
+
+def _participle(cue: str) -> bool:
+    """An English participle cue ("saying", "adding"): its subject is the sentence's."""
+    return cue.lower().endswith("ing") and cue.isascii() and " " not in cue
+
+
+def _participle_attribution(cue: str, before: list[str]) -> tuple[str, str | None, str]:
+    """(cue, speaker, how) for "The European Union echoed …, saying …" (the sentence's subject) and for
+    "Reuters news agency quoted the BLA as saying" (the one quoted, not the agency that quotes)."""
+    from .entities import _sentence_subject
+
+    lowered = [w.lower().strip(",") for w in before]
+    if lowered and lowered[-1] == "as" and "quoted" in lowered:
+        quoted = before[len(lowered) - 1 - lowered[::-1].index("quoted") + 1:-1]
+        if quoted:
+            return cue, _subject(quoted) or " ".join(quoted), "explicit cue"
+    opening = _sentence_subject(before)
+    if opening and opening[0].lower().strip(",") in PRONOUNS:
+        return cue, None, "pronoun"
+    return cue, (_subject(opening) if opening else None), "explicit cue"
 
 
 def _pronoun_subject(before: list[str]) -> bool:
@@ -843,6 +868,8 @@ def _before_cue(words: list[str]) -> tuple[str, str | None, str] | None:
             return cue, None, "pronoun"
         if after and (after[0].lower().strip(",.:") in PRONOUNS):
             return cue, None, "pronoun"
+        if _participle(cue) and before:
+            return _participle_attribution(cue, before)
         if _pronoun_subject(before):
             return cue, None, "pronoun"
         speaker = _subject(before) if before else None
@@ -891,14 +918,8 @@ def _cue_in(words: list[str]) -> tuple[str, str | None, str] | None:
         while kept and before[kept - 1].lower() in {"juga", "pun", "kemudian", "lalu", "also", "then", "telah", "sudah"}:
             kept -= 1
         before = before[:kept]
-        if cue.lower().endswith("ing") and cue.isascii() and before:
-            # "The European Union echoed …, saying …": the participle's subject is the sentence's
-            from .entities import _sentence_subject
-
-            opening = _sentence_subject(words[:index])
-            if opening and opening[0].lower().strip(",") in PRONOUNS:
-                return cue, None, "pronoun"
-            return cue, (_subject(opening) if opening else None), "explicit cue"
+        if _participle(cue) and before:
+            return _participle_attribution(cue, words[:index])
         if _pronoun_subject(before):
             return cue, None, "pronoun"  # "He went on to say", "Ia kemudian menegaskan"
         after = words[index + len(cue.split()):]
