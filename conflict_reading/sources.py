@@ -36,11 +36,33 @@ from .quotes import (PRONOUNS, Role, _cue_at, _may_hold_cue, _Speakers, _subject
 SOURCE_COLUMNS = ["text", "kind", "source", "source_kind", "cue", "paragraph", "start", "end"]
 _TOKEN = re.compile(r"\S+")
 _THAT = {"bahwa", "that", "agar", "supaya"}
+def _apposition_before(before: list[str]) -> bool:
+    """Whether the words before a cue end with an apposition set off by commas ("X, a Ukrainian MP,").
+
+    >>> _apposition_before("Maria Bezugla, a Ukrainian MP,".split()), _apposition_before("Api menyebar cepat,".split())
+    (True, False)
+    """
+    inner = before[:-1]
+    comma = max((k for k, w in enumerate(inner) if w.endswith(",")), default=-1)
+    if comma < 0 or len(before) - comma > 12:
+        return False
+    first = _lower(before[comma + 1])
+    return first in {"a", "an", "the", "seorang", "salah", "who", "yang"} and before[comma][:1].isupper()
+
+
 _NEGATIONS = {"tidak", "tak", "belum", "bukan", "enggan", "not", "never", "didn't", "did", "declined", "refused"}
 
 
 _PURPOSE = {"untuk", "guna", "agar", "demi", "supaya", "to", "dapat", "bisa", "could", "would", "will", "akan", "ingin",
             "want", "wants", "berencana", "plans"}
+
+
+# A second reporting verb inside a reported statement: ", adding (that)", ", seraya menegaskan (bahwa)".
+_SECOND_CUE = re.compile(
+    r"(?:,\s+(?:(?:and|dan|serta)\s+)?|\s+(?:dan|and|serta)\s+)(?:juga\s+|also\s+)?(?:seraya\s+|sambil\s+)?"
+    r"(?P<cue>adding|saying|warning|noting|insisting|urged|menambahkan|menegaskan|mengatakan|menyatakan|menjelaskan|"
+    r"mengungkapkan|mendesak|meminta|menyerukan|mengimbau)(?:\s+(?:that|bahwa|agar|supaya))?\s+")
+_CONDUIT_START = {"kepada", "to", "via", "melalui", "lewat", "dalam", "in", "on", "at", "di"}
 
 
 def _according_to() -> frozenset[str]:
@@ -149,10 +171,22 @@ class _Reader:
                 j = next(k for k in range(i + size, len(words)) if _lower(words[k]) in _THAT) + 1
                 row = self._row(tokens[j][0], end, quoted_speaker, source_kind(quoted_speaker), cue) if j < len(words) else None
             if row:
-                row["paragraph"] = paragraph
-                self.found.append((row["start"], row["source"]))
-                return [row]
+                rows = self._split_at_second_cue(row)
+                for each in rows:
+                    each["paragraph"] = paragraph
+                    self.found.append((each["start"], each["source"]))
+                return rows
         return []
+
+    def _split_at_second_cue(self, row: dict) -> list[dict]:
+        """"X said S1, adding that S2" / "X mengatakan S1, seraya menegaskan bahwa S2": two statements."""
+        text = self.text
+        match = _SECOND_CUE.search(text, row["start"], row["end"])
+        if not match or match.start() - row["start"] < 12:
+            return [row]
+        first = self._row(row["start"], match.start(), row["source"], row["source_kind"], row["cue"])
+        second = self._row(match.end(), row["end"], row["source"], row["source_kind"], match.group("cue"))
+        return [r for r in (first, second) if r] or [row]
 
     def _row(self, s: int, e: int, source: str, kind: str, cue: str) -> dict | None:
         text = self.text
@@ -199,6 +233,8 @@ class _Reader:
             named_after is not None and rest - len(named_after.split()) <= 3
             and not any(_lower(w) in _THAT for w in words[i + size:]))
         comma_near = max((k for k in range(max(0, i - 8), i) if words[k].endswith(",")), default=-1)
+        if comma_before and _apposition_before(words[:i]):
+            closing = lower_cue in self.after_only or pronoun_form  # "Maria Bezugla, a Ukrainian MP, accused …"
         if (comma_before and closing) or lower_cue in self.after_only or pronoun_form or (
                 closing and comma_near >= 0 and rest <= 4 and not (_lower(words[comma_near + 1]) in _THAT)):
             if not comma_before:
@@ -246,7 +282,7 @@ class _Reader:
                     break
                 if words[k].endswith((",", ":")) and k + 1 < len(words):
                     lower = _lower(words[j])
-                    if lower in lexicon()["conduit_words"] or k - j <= 4:
+                    if (lower in _CONDUIT_START and k - j <= 6) or k - j <= 4:
                         j = k + 1  # "mengatakan kepada wartawan, S" / "said on Monday, S"
                     break
             else:
