@@ -5,7 +5,8 @@
 "Extraction" is what ``python -m conflict_reading extract`` does after reading
 the file: build the :class:`~conflict_reading.Article` from the text (paragraph
 spans, language detection), split it into sentences (Punkt, which the quote
-finder needs), then ``find_quotes``, ``find_numbers`` and ``find_places``.
+finder needs), then ``find_quotes``, ``find_sources`` (reported speech, issue 14), ``find_numbers``
+and ``find_places``.
 Every timed run builds a new Article, so sentence splitting is always
 included; runs are *warm*: one untimed run first loads the lexicons, the
 gazetteer and the Punkt parameters.
@@ -48,6 +49,7 @@ from conflict_reading import Article  # noqa: E402
 from conflict_reading.numbers import find_numbers  # noqa: E402
 from conflict_reading.places import find_places  # noqa: E402
 from conflict_reading.quotes import find_quotes  # noqa: E402
+from conflict_reading.sources import find_sources  # noqa: E402
 from conflict_reading.text import count_words  # noqa: E402
 
 SEED_ARTICLE = REPO / "data" / "articles" / "koalisi-isis-roma.txt"
@@ -116,7 +118,8 @@ def unmatched_marks_s(runs: int, marks: int = UNMATCHED_MARKS) -> float:
 def extract(text: str) -> int:
     """Run the whole engine on ``text``; the number of items found (so nothing is optimised away)."""
     article = Article.from_text(text)
-    return len(find_quotes(article)) + len(find_numbers(article)) + len(find_places(article))
+    quotes = find_quotes(article)
+    return len(quotes) + len(find_sources(article, quotes)) + len(find_numbers(article)) + len(find_places(article))
 
 
 def median_s(text: str, runs: int) -> float:

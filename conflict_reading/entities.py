@@ -79,6 +79,7 @@ def _lower_words(name: str) -> list[str]:
     return [_bare(w).lower() for w in name.split() if _bare(w)]
 
 
+@lru_cache(maxsize=65536)
 def is_fragment(name: str | None) -> bool:
     """True when ``name`` cannot be a source: empty, a date or weekday, a conjunction or adverb,
     a lone nationality adjective, a possessive, a number.
@@ -119,6 +120,7 @@ def is_fragment(name: str | None) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
 def source_kind(name: str | None) -> str | None:
     """``person``, ``organisation``, ``state``, ``document`` or ``anonymous``; None for a fragment.
 

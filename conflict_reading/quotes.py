@@ -604,9 +604,14 @@ def _inverts(cue: str) -> bool:
     (True, False)
     """
     lower = cue.lower()
+    return lower in _root_forms() or lower in _INVERTING or lower == "menurut"
+
+
+@lru_cache(maxsize=1)
+def _root_forms() -> frozenset[str]:
+    """The Indonesian cues written as their bare root (kata, tegas, ungkap): they come before their speaker."""
     verbs = reporting_verbs()
-    short = set(verbs.loc[(verbs["language"] == "id") & (verbs["verb"] == verbs["root"]), "verb"])  # kata, tegas, ungkap
-    return lower in short or lower in _INVERTING or lower == "menurut"
+    return frozenset(verbs.loc[(verbs["language"] == "id") & (verbs["verb"] == verbs["root"]), "verb"])
 
 
 def _ends_sentence(word: str) -> bool:
@@ -783,6 +788,7 @@ def _unresolved(role: str, previous: str | None) -> str | None:
     return previous
 
 
+@lru_cache(maxsize=65536)
 def _a_person(name: str) -> bool:
     from .entities import is_fragment, source_kind
 
@@ -936,7 +942,11 @@ def _person_mentions(text: str) -> list[tuple[int, str]]:
     words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
     plain = [w for _, w in words]
     titles = word_list("speaker-titles")
+    cue_tokens = _cue_tokens()
     for index, (pos, word) in enumerate(words):
+        lower = _token(word).strip("()“”\"")
+        if lower not in titles and _token(word) not in cue_tokens:
+            continue  # most words: neither a title nor a cue (checked without the calls below)
         bare = word.strip(",.:;()“”\"")
         if bare.lower() in titles:
             if index > 0 and plain[index - 1].strip(",.:;()“”\"").lower() in titles:
@@ -963,6 +973,17 @@ def _person_mentions(text: str) -> list[tuple[int, str]]:
     return mentions
 
 
+@lru_cache(maxsize=65536)
+def _could_be_name_word(bare: str) -> bool:
+    """A word that may be part of a person's name: a name word, not a title, a body, a pronoun or a cue."""
+    from .entities import lexicon
+
+    lower = bare.lower()
+    return (_is_name_word(bare) and not _title_word(bare) and lower not in lexicon()["organisation_heads"]
+            and lower not in lexicon()["document_heads"] and not bare.endswith(("'s", "’s"))
+            and lower not in NOT_NAMES and not _cue_word(bare))
+
+
 def _name_runs(words: list[tuple[int, str]], common: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
     """(position, name) of every run of two to five name words that no title, place, organisation,
     calendar or function word breaks: "John Loveless", "Edmundo González Urrutia".  A run that opens a
@@ -974,9 +995,12 @@ def _name_runs(words: list[tuple[int, str]], common: frozenset[str] = frozenset(
     never = lexicon()["never_sources"]
     state = {"office": False, "sentence_start": True}
     previous = ""
+    particles = word_list("name-particles")
 
     def close(comma: bool = False) -> None:
-        if run and state.get("tentative") == run[0][0] and not (len(run) == 2 and comma):
+        if not run:
+            return
+        if state.get("tentative") == run[0][0] and not (len(run) == 2 and comma):
             run.pop(0)  # "Dan denda …" opens a sentence with "and"; "Dan Pinkston, profesor …" is a name
         if state["office"] and len(run) >= 3:
             run.pop(0)  # "Bupati Poso Agus Salim": the first word is the office's place
@@ -993,10 +1017,9 @@ def _name_runs(words: list[tuple[int, str]], common: frozenset[str] = frozenset(
         lead = len(word) - len(word.lstrip(",.:;()“”\"'‘’"))
         starts = state["sentence_start"]
         state["sentence_start"] = word.endswith((".", "!", "?", ".”", ".\""))
-        usable = (bare and _is_name_word(bare) and not _title_word(bare) and bare.lower() not in heads
-                  and not (bare.lower() in never and not starts and bare[:1].islower())
-                  and not bare.endswith(("'s", "’s")) and bare.lower() not in NOT_NAMES and not _cue_word(bare))
-        if usable and (not run or bare[0].isupper() or bare in word_list("name-particles")):
+        usable = (bare and _could_be_name_word(bare)
+                  and not (bare[:1].islower() and not starts and bare.lower() in never))
+        if usable and (not run or bare[0].isupper() or bare in particles):
             if lead and run:
                 close()
             if not run:
@@ -1007,7 +1030,7 @@ def _name_runs(words: list[tuple[int, str]], common: frozenset[str] = frozenset(
             if word.rstrip().endswith((",", ".", ":", ";", ")", "”", "\"")) and not _ROMAN.fullmatch(bare) \
                     and not (len(bare) <= 2 and word.endswith(".")):
                 close(word.rstrip().endswith(","))  # "Budi Santoso, …": the run ends (an initial "F." does not end it)
-        else:
+        elif run:
             close()
         previous = bare
     close()
@@ -1019,6 +1042,7 @@ _AGE_AFTER_NAME = re.compile(r"(?<=[^\W\d_])(?:, \d{1,3},| \(\d{1,3}\))")
 
 
 CLOSE_WINDOW = 256  # distinct name words among which a close spelling is looked for (see _Speakers)
+_LOOK_BACK = 8_000  # characters before a title or description in which whom it stands for is looked for
 
 
 class _Speakers:
@@ -1035,6 +1059,8 @@ class _Speakers:
         # words only: a real article has a few dozen, and a hostile text of thousands stays linear.
         self._recent_words: dict[str, None] = {}  # insertion-ordered: oldest first
         self._mentioned_at: dict[str, list[int]] | None = None
+        self._fuller: dict[str, str] = {}
+        self._expanded: dict[str, str | None] = {}
         self.text = text
         self.mentions = _person_mentions(text)
         self._positions = [pos for pos, _ in self.mentions]  # in text order
@@ -1165,7 +1191,7 @@ class _Speakers:
             words = role.split()[:1]
         if not words:
             return None
-        text = self.text[:position]
+        text = self.text[max(0, position - _LOOK_BACK):position]  # bounded: work stays linear in the text
         for size in range(len(words), 0, -1):
             pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words[:size]) + r"(?!\w)", re.IGNORECASE)
             for match in reversed(list(pattern.finditer(text))):
@@ -1214,14 +1240,19 @@ class _Speakers:
         name = re.sub(r"\s*\([A-Z]{2,}\)$", "", name)
         if source_kind(name) not in ("organisation", "document") or len(name) > 120:
             return name
+        if name in self._fuller:
+            return self._fuller[name]
         core = re.sub(r"^(?:the|The)\s+", "", name)
         best = name
-        for match in re.finditer(re.escape(core), self.text):
+        for count, match in enumerate(re.finditer(re.escape(core), self.text)):
+            if count == 50:
+                break  # a body named 50 times has shown its full name by then
             tail = _NP_AFTER.match(self.text, match.end())
             if tail and not re.search(r"\b(?:in|on|at)\s+(?:the\s+)?(?:" + "|".join(_WEEK) + r")", tail.group()):
                 candidate = name + " " + " ".join(tail.group().split())
                 if len(candidate) > len(best):
                     best = candidate
+        self._fuller[name] = best
         return best
 
     def expand(self, acronym: str) -> str | None:
@@ -1233,11 +1264,15 @@ class _Speakers:
         """
         if not (acronym.isupper() and acronym.isalpha()):
             return None
-        match = re.search(r"([^\s(]+(?:\s+[^\s(]+){0,5})\s*\(" + re.escape(acronym) + r"\)", self.text)
-        if not match:
+        if acronym in self._expanded:
+            return self._expanded[acronym]
+        self._expanded[acronym] = None
+        at = self.text.find(f"({acronym})")
+        if at < 0:
             return None
-        name = name_before(match.group(1).split())
-        return self.resolve(name) if name and _a_person(name) and len(name.split()) >= 2 else None
+        name = name_before(self.text[max(0, at - 120):at].split()[-6:])
+        self._expanded[acronym] = self.resolve(name) if name and _a_person(name) and len(name.split()) >= 2 else None
+        return self._expanded[acronym]
 
     def _nearest(self, name: str, position: int) -> str | None:
         given = _name_tokens(name)
@@ -1420,11 +1455,24 @@ def _ends_with_cue_clause(before: str) -> bool:
 
 # --- the engine ----------------------------------------------------------------------------
 
+def speakers_of(article: Article) -> "_Speakers":
+    """The one :class:`_Speakers` of an article, made once for find_quotes and find_sources alike
+    (kept on the Article, so a new Article of the same text builds its own)."""
+    speakers = getattr(article, "_speakers", None)
+    if speakers is None or (speakers.text is not article.text and speakers.text != article.text):
+        speakers = _Speakers(article.text)
+        try:
+            object.__setattr__(article, "_speakers", speakers)
+        except (AttributeError, TypeError):  # an object without attributes of its own: not kept
+            pass
+    return speakers
+
+
 def find_quotes(article: Article) -> pd.DataFrame:
     """One row per quotation: text, kind, paragraph_start/end, speaker, cue, how, start, end."""
     text = article.text
     paragraphs = paragraph_spans(text)
-    speakers = _Speakers(text)
+    speakers = speakers_of(article)
     rows = []
     previous_speaker = None
     previous_end = 0  # the end of the last quotation that is speech (not scare quotes)

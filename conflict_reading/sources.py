@@ -30,8 +30,8 @@ import pandas as pd
 
 from .article import Article, paragraph_spans
 from .entities import display_name, is_fragment, lexicon, source_kind
-from .quotes import (PRONOUNS, Role, _cue_at, _may_hold_cue, _Speakers, _subject, find_quotes, reporting_verbs,
-                     source_after)
+from .quotes import (PRONOUNS, Role, _cue_at, _may_hold_cue, _subject, find_quotes, reporting_verbs, source_after,
+                     speakers_of)
 
 SOURCE_COLUMNS = ["text", "kind", "source", "source_kind", "cue", "paragraph", "start", "end"]
 _TOKEN = re.compile(r"\S+")
@@ -89,7 +89,7 @@ class _Reader:
 
     def __init__(self, article: Article, quotes: pd.DataFrame):
         self.text = article.text
-        self.speakers = _Speakers(self.text)
+        self.speakers = speakers_of(article)
         speech = quotes[quotes["kind"] != "scare"]
         self.speech = sorted(zip(speech["start"].astype(int), speech["end"].astype(int),
                                  speech["speaker"].where(speech["speaker"].notna(), None)))
@@ -99,17 +99,18 @@ class _Reader:
 
     # -- who was the last source before a position (for pronouns and role nouns) --
     def _last_source(self, position: int) -> str | None:
-        candidates = [(s, speaker) for s, _, speaker in self.speech[:bisect.bisect_left(self.speech_starts, position)]
-                      if speaker]
-        candidates += [(p, name) for p, name in self.found if p < position]
+        index = bisect.bisect_left(self.speech_starts, position)
+        candidates = [(s, speaker) for s, _, speaker in self.speech[max(0, index - 50):index] if speaker]
+        candidates += [(p, name) for p, name in self.found[-50:] if p < position]
         if candidates:
             return max(candidates)[1]
         return self.speakers.last_before(position)
 
     def _last_with_head(self, head: str, position: int) -> str | None:
         """The latest source before ``position`` whose name holds ``head`` ("the ministry")."""
-        candidates = [(s, speaker) for s, _, speaker in self.speech if s < position and speaker]
-        candidates += [(p, name) for p, name in self.found if p < position]
+        index = bisect.bisect_left(self.speech_starts, position)
+        candidates = [(s, speaker) for s, _, speaker in self.speech[max(0, index - 200):index] if speaker]
+        candidates += [(p, name) for p, name in self.found[-200:] if p < position]
         for _, name in sorted(candidates, reverse=True):
             if head in name.lower().split() and len(name.split()) > 1:
                 return name

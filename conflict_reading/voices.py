@@ -484,7 +484,7 @@ def sources_table(article, quotes=None) -> pd.DataFrame:
 
     >>> from conflict_reading import Article
     >>> sources_table(Article.from_text("Polisi mengatakan dua orang ditangkap. “Kami berjaga,” kata Budi.")).values.tolist()
-    [['Polisi', 'organisation', 0, 0, 1, '¶1'], ['Budi', 'person', 1, 0, 0, '¶1']]
+    [['polisi', 'organisation', 0, 0, 1, '¶1'], ['Budi', 'person', 1, 0, 0, '¶1']]
     """
     found = _sources(article, quotes)
     found = found[found["source"].notna()]
