@@ -674,7 +674,10 @@ def _named_with_head(text: str, head: str) -> str | None:
 
     keep = lexicon()["organisation_heads"] | word_list("title-words") | word_list("name-qualifiers")
     found = None
-    for match in re.finditer(r"(?<!\w)" + re.escape(head) + r"(?!\w)", text, re.IGNORECASE):
+    matches = list(re.finditer(r"(?<!\w)" + re.escape(head) + r"(?!\w)", text, re.IGNORECASE))
+    for match in reversed(matches[-10:]):  # the latest fuller naming wins: look at the nearest few
+        if found:
+            break
         before = text[max(0, match.start() - 120):match.start()].split()
         phrase = []
         for word in reversed(before):
@@ -1042,6 +1045,7 @@ _AGE_AFTER_NAME = re.compile(r"(?<=[^\W\d_])(?:, \d{1,3},| \(\d{1,3}\))")
 
 
 CLOSE_WINDOW = 256  # distinct name words among which a close spelling is looked for (see _Speakers)
+_MOST_LOOKUPS = 200  # distinct bodies and acronyms whose full name is looked for in the whole text
 _LOOK_BACK = 8_000  # characters before a title or description in which whom it stands for is looked for
 
 
@@ -1194,7 +1198,7 @@ class _Speakers:
         text = self.text[max(0, position - _LOOK_BACK):position]  # bounded: work stays linear in the text
         for size in range(len(words), 0, -1):
             pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words[:size]) + r"(?!\w)", re.IGNORECASE)
-            for match in reversed(list(pattern.finditer(text))):
+            for match in reversed(list(pattern.finditer(text))[-5:]):  # the nearest few introductions
                 name = name_after(text[match.end():match.end() + 200].split()[:14])
                 if name and _a_person(name):
                     return self.resolve(name, match.end())
@@ -1242,6 +1246,8 @@ class _Speakers:
             return name
         if name in self._fuller:
             return self._fuller[name]
+        if len(self._fuller) >= _MOST_LOOKUPS:
+            return name  # a text with hundreds of bodies: the rest keep their names as written (work stays linear)
         core = re.sub(r"^(?:the|The)\s+", "", name)
         best = name
         for count, match in enumerate(re.finditer(re.escape(core), self.text)):
@@ -1266,6 +1272,8 @@ class _Speakers:
             return None
         if acronym in self._expanded:
             return self._expanded[acronym]
+        if len(self._expanded) >= _MOST_LOOKUPS:
+            return None
         self._expanded[acronym] = None
         at = self.text.find(f"({acronym})")
         if at < 0:
