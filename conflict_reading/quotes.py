@@ -245,7 +245,8 @@ def _title_word(word: str) -> bool:
     bare = word.strip(".,()")
     if "/" in bare:  # "Khatib/Penceramah"
         return all(_title_word(part) for part in bare.split("/") if part)
-    return (w in word_list("speaker-titles") or w in word_list("name-qualifiers") or w in word_list("title-words")
+    return (w in word_list("speaker-titles") or w in word_list("name-qualifiers")
+            or (w in word_list("title-words") and bare[:1].isupper())  # "Dalam Negeri", not "dalam" (in)
             or (bare.isupper() and len(bare) > 1 and bare.isalpha() and not _ROMAN.fullmatch(bare))
             or _is_place_in_title(bare) or _body_word(bare))
 
@@ -744,7 +745,8 @@ def _role_only(phrase: list[str]) -> bool:
 def _lexicon_title(word: str) -> bool:
     """A title of the lexicons ("Kapolres", "minister"), not an acronym or a place."""
     w = word.lower().strip(".,()")
-    return w not in _DEMONSTRATIVES and (w in word_list("speaker-titles") or w in word_list("title-words")
+    return w not in _DEMONSTRATIVES and (w in word_list("speaker-titles") or (w in word_list("title-words")
+                                                                              and word[:1].isupper())
                                          or w in word_list("name-qualifiers")) and not _is_place_in_title(word)
 
 
@@ -795,6 +797,9 @@ def _unresolved(role: str, previous: str | None) -> str | None:
 def _a_person(name: str) -> bool:
     from .entities import is_fragment, source_kind
 
+    first = name.split()[0].lower() if name.split() else ""
+    if first in _ENGLISH_DETERMINERS or first in word_list("anonymous-speakers"):
+        return False  # "A Stockholm police spokesperson" describes someone; it is not a name
     return not is_fragment(name) and source_kind(name) == "person"
 
 
@@ -818,10 +823,14 @@ def source_after(words: list[str]) -> str | None:
     if described and not is_fragment(described):
         return described
     phrase = []
-    for word in words[:10]:
+    heads = lexicon()["document_heads"] | lexicon()["organisation_heads"]
+    headed = bool(words) and words[0].strip(".,:;()“”\"").lower() in heads  # "pernyataan resmi Istana"
+    for word in words[:10 if not headed else 6]:
         bare = word.strip(".,:;()“”\"")
-        if not bare or (bare[:1].islower() and (bare.lower() not in word_list("name-particles")
-                                                 or bare.lower() in lexicon()["conduit_words"])):
+        lower_ok = headed and bare.lower() not in lexicon()["conduit_words"] and not _looks_like_verb(bare) \
+            and bare.lower() not in lexicon()["never_sources"]
+        if not bare or (bare[:1].islower() and not lower_ok and (bare.lower() not in word_list("name-particles")
+                                                                or bare.lower() in lexicon()["conduit_words"])):
             break
         phrase.append(bare)
         if word.endswith((",", ".", ":", ";")):

@@ -60,7 +60,7 @@ _PURPOSE = {"untuk", "guna", "agar", "demi", "supaya", "to", "dapat", "bisa", "c
 # A second reporting verb inside a reported statement: ", adding (that)", ", seraya menegaskan (bahwa)".
 _SECOND_CUE = re.compile(
     r"(?:,\s+(?:(?:and|dan|serta)\s+)?|\s+(?:dan|and|serta)\s+)(?:juga\s+|also\s+)?(?:seraya\s+|sambil\s+)?"
-    r"(?P<cue>adding|saying|warning|noting|insisting|urged|menambahkan|menegaskan|mengatakan|menyatakan|menjelaskan|"
+    r"(?P<cue>adding|saying|warning|noting|insisting|urged|estimated|added|warned|noted|said|menambahkan|menegaskan|mengatakan|menyatakan|menjelaskan|"
     r"mengungkapkan|mendesak|meminta|menyerukan|mengimbau)(?:\s+(?:that|bahwa|agar|supaya))?\s+")
 _CONDUIT_START = {"kepada", "to", "via", "melalui", "lewat", "dalam", "in", "on", "at", "di"}
 
