@@ -150,6 +150,8 @@ def source_kind(name: str | None) -> str | None:
     joined = " ".join(core)
     if joined in lex["state_capitals"] or _place_kind(joined) == "country":
         return "state"
+    if _place_kind(joined) in ("city", "region", "continent", "water"):
+        return None  # "Puncak Jaya", "Los Angeles": a place is not a source (a capital may be: above)
     if all(w.isupper() and len(w) > 1 for w in (_bare(x) for x in name.split())):
         return "organisation"  # an acronym: "BNPT", "TPNPB"
     if name[:1].isupper():
@@ -200,6 +202,14 @@ def subject_words(words: list[str]) -> list[str]:
         kept.pop()
     if len(kept) > 1 and _bare(kept[-1]).lower() in _COORDINATORS:
         kept = _sentence_subject(kept[:-1])  # "Goncharenko - a Ukrainian MP - hailed the operation and said"
+    if len(kept) > 2 and kept[-1] in ("-", "–", "—"):
+        # "the UN's nuclear watchdog - the International Atomic Energy Agency (IAEA) - said": the name between dashes
+        dashes = [i for i, w in enumerate(kept[:-1]) if w in ("-", "–", "—")]
+        if dashes:
+            inner = [w for w in kept[dashes[-1] + 1:-1] if not re.fullmatch(r"\([A-Z]{2,}\)", w)]
+            outer = kept[:dashes[-1]]
+            named = [w for w in inner if w[:1].isupper() and w.lower() not in ("the", "a", "an")]
+            kept = inner if inner and len(named) >= max(1, len(inner) - 2) else outer
     while kept and (re.fullmatch(r"\(?[\d/.-]+\)?,?", kept[-1]) or _bare(kept[-1]).lower() in _calendar_words()
                     or _bare(kept[-1]).lower() in {"on", "pada", "hari", "last", "this"}):
         kept.pop()  # "Israel on Monday said", "Polda Papua, Senin (1/9), mengatakan"

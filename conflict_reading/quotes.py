@@ -556,6 +556,8 @@ def _after_cue(words: list[str], sentence_closed: bool = False) -> tuple[str, st
             if subject[0].lower().strip(",") in PRONOUNS and all(
                     w[:1].islower() for w in subject[1:]):
                 return found[0], None, "pronoun"  # "he said", "He went on to say"
+            if _participle(found[0]):
+                return _participle_attribution(found[0], subject)  # "…”, Reuters quoted the BLA as saying"
             speaker = _subject(subject) or _name_with_apposition(subject)
             if speaker:
                 return found[0], speaker, "explicit cue"
@@ -643,7 +645,7 @@ def _subject(before: list[str]) -> str | None:
     inner = _person_in(_name_after(phrase, 0)) if phrase else None
     if inner and len(inner.split()) > 1 and _a_person(inner):
         return inner  # "Inspektur John Loveless dari Kepolisian Transportasi Inggris"
-    described = _subject_description(before)
+    described = (_description(phrase) if phrase else None) or _subject_description(before)
     if described and (not name or described.endswith(name)) and not is_fragment(described):
         return described
     if name and _a_person(name) and name == " ".join(w.strip(",.:;") for w in phrase[-len(name.split()):]) \
@@ -798,8 +800,8 @@ def _a_person(name: str) -> bool:
     from .entities import is_fragment, source_kind
 
     first = name.split()[0].lower() if name.split() else ""
-    if first in _ENGLISH_DETERMINERS or first in word_list("anonymous-speakers"):
-        return False  # "A Stockholm police spokesperson" describes someone; it is not a name
+    if first in _ENGLISH_DETERMINERS or first in word_list("anonymous-speakers") or _looks_like_verb(first):
+        return False  # "A Stockholm police spokesperson" describes someone; "Menewaskan …" is a verb
     return not is_fragment(name) and source_kind(name) == "person"
 
 
