@@ -62,6 +62,7 @@ _SECOND_CUE = re.compile(
     r"(?:,\s+(?:(?:and|dan|serta)\s+)?|\s+(?:dan|and|serta)\s+)(?:juga\s+|also\s+)?(?:seraya\s+|sambil\s+)?"
     r"(?P<cue>adding|saying|warning|noting|insisting|urged|estimated|added|warned|noted|said|menambahkan|menegaskan|mengatakan|menyatakan|menjelaskan|"
     r"mengungkapkan|mendesak|meminta|menyerukan|mengimbau)(?:\s+(?:that|bahwa|agar|supaya))?\s+")
+_IN_TITLES = {"of", "the", "for", "and", "dari", "di", "untuk", "dan", "urusan", "bidang"}
 _CONDUIT_START = {"kepada", "to", "via", "melalui", "lewat", "dalam", "in", "on", "at", "di"}
 
 
@@ -204,6 +205,11 @@ class _Reader:
         comma_before = i > 0 and words[i - 1].endswith(",")
         if i > 0 and _lower(words[i - 1]) in _NEGATIONS | _PURPOSE:
             return None  # "Trump tidak menyebutkan …": nothing was said; "guna memastikan …": to make sure
+        if lower_cue in lexicon()["not_indirect_cues"]:
+            return None  # "menanggapi pernyataan TNI": responding to something, not saying something
+        if lower_cue in lexicon()["report_to_authorities"] and i + size < len(words) \
+                and words[i + size][:1].isupper() and _lower(words[i + size]) not in _THAT:
+            return None  # "TNI melaporkan Ferry Irwandi ke polisi": reported someone to the police, not speech
         according = lower_cue in _according_to() or lower_cue.removesuffix("nya") in _according_to()
         if according and pronoun_form:  # "Menurutnya, S" / "S, menurutnya."
             source = self._last_source(tokens[i][0])
@@ -220,8 +226,13 @@ class _Reader:
                     break
                 j += 1
             source, kind = self.resolve(source_words, tokens[i][0], after=True)
-            if comma_before and words[j].endswith(",") and len(words) - j - 1 >= 2:
+            after = words[j + 1:]
+            only_a_name = len(after) <= 10 and all(  # "…, menurut Elizabeth Strater, Wakil Presiden UFW."
+                w[:1].isupper() or w.startswith("(") or _lower(w) in _IN_TITLES for w in after)
+            if comma_before and j < len(words) and words[j].endswith(",") and len(after) >= 3 and not only_a_name:
                 return self._row(tokens[j + 1][0], end, source, kind, cue)  # "Sementara itu, menurut X, S."
+            if only_a_name and after:
+                source, kind = self.resolve(source_words + after, tokens[i][0], after=True)
             if comma_before or (i > 0 and j >= len(words) - 1):
                 return self._row(start, tokens[i - 1][1], source, kind, cue)  # "S, according to X."
             if j + 1 < len(words):
