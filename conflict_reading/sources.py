@@ -302,6 +302,13 @@ class _Reader:
                     j += 2
         if j >= len(words):
             return None
+        if _lower(words[j]) in _CONDUIT_START and _lower(words[j]) not in ("di",):
+            # "announced in a post on X, …" / "wrote on Telegram": where it was said, then (maybe) what
+            k = next((k for k in range(j, min(len(words), j + 10))
+                      if words[k].endswith((",", ":")) or _lower(words[k]) in _THAT), None)
+            if k is None or k + 1 >= len(words):
+                return None
+            j = k + 1
         return self._row(tokens[j][0], end, source, kind, cue)
 
 
