@@ -336,6 +336,7 @@ def _capital_names(article: Article, speakers) -> list[tuple[str, int]]:
     if tokens.empty:
         return []
     text = article.text
+    tokens = tokens.assign(token=tokens["token"].str.replace(r"['’]s$", "", regex=True))  # "Ukraine's" names Ukraine
     lower = tokens["token"].str.lower()
     capital = tokens["token"].str[0].str.isupper()
     after_mark = tokens["start"].map(lambda i: i > 0 and text[i - 1] in OPENING_MARKS)

@@ -178,3 +178,15 @@ def test_news_annotations_match_their_texts():
     spec.loader.exec_module(checker)
     problems = [line for path in sorted(NEWS.glob("*.json")) for line in checker.problems(path.stem)]
     assert problems == []
+
+
+def test_the_voices_chart_never_lists_a_date_or_an_adjective_as_spoken_about():
+    from conflict_reading.voices import named_in_article
+
+    paths = kit_articles() + devset_texts()
+    bad = []
+    for path in paths:
+        article = load_article(path)
+        names = named_in_article(article, [])["name"].tolist()
+        bad += [(path.stem, n, what_is_wrong(n)) for n in names if what_is_wrong(n) not in (None, "a conjunction")]
+    assert bad == []
