@@ -70,7 +70,8 @@ def _according_to() -> frozenset[str]:
     """Cues that name their source after them and attribute the clause beside them:
     "menurut X", "according to X", "dilansir dari X" (``lexicons/sources.toml``)."""
     return lexicon()["according_to"]
-_MIN_WORDS = 2  # a statement shorter than this is not one ("X mengatakan demikian")
+_MIN_WORDS = 1  # "menyerukan persatuan" (called for unity) says something in one word
+_EMPTY_STATEMENTS = {"demikian", "begitu", "hal", "itu", "ini", "so", "this", "that", "it", "hal itu", "nya"}
 _TRAILING = " \t.,;:!?"
 
 
@@ -196,8 +197,11 @@ class _Reader:
             e -= 1
         while s < e and text[s] in " ,:;—–-":
             s += 1
-        if len(text[s:e].split()) < _MIN_WORDS or not source or kind is None:
+        said = text[s:e].split()
+        if len(said) < _MIN_WORDS or not source or kind is None:
             return None
+        if len(said) == 1 and said[0].lower().strip(".,;:") in _EMPTY_STATEMENTS:
+            return None  # "X mengatakan demikian": nothing said here
         return {"text": text[s:e], "kind": "indirect", "source": source, "source_kind": kind, "cue": cue,
                 "start": s, "end": e}
 
