@@ -289,7 +289,7 @@ def speaker_before(words: list[str]) -> str | None:
         return None
     index = len(words) - len(name.split())
     if index > 0 and words[index - 1].lower() in _PLACE_PREPOSITIONS:
-        for position, candidate in _person_mentions(" ".join(words[:index])):
+        for position, candidate in _person_mentions(" ".join(words[:index]), runs=False):
             return candidate
         for start in range(index):
             if not words[start][0].isupper():
@@ -950,8 +950,9 @@ def _cue_in(words: list[str]) -> tuple[str, str | None, str] | None:
 
 # --- entities: one speaker per person ---------------------------------------------------
 
-def _person_mentions(text: str) -> list[tuple[int, str]]:
-    """(position, name) of person names introduced by a title or by a cue."""
+def _person_mentions(text: str, runs: bool = True) -> list[tuple[int, str]]:
+    """(position, name) of person names introduced by a title or by a cue, and (``runs``) every other run of
+    name words (:func:`_name_runs`)."""
     mentions = []
     words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
     plain = [w for _, w in words]
@@ -976,8 +977,9 @@ def _person_mentions(text: str) -> list[tuple[int, str]]:
         for name in names:
             if name and len(name.split()) >= 2:
                 mentions.append((pos, name))
-    common = frozenset(w.strip(",.:;()“”\"'‘’") for _, w in words if w[:1].islower())
-    mentions.extend(_name_runs(words, common))
+    if runs:
+        common = frozenset(w.strip(",.:;()“”\"'‘’") for _, w in words if w[:1].islower())
+        mentions.extend(_name_runs(words, common))
     for match in _AGE_AFTER_NAME.finditer(text):  # "Margit Sorel, 63,", "Ilona Berat (41)"
         before = text[max(0, match.start() - 60):match.start()]
         name = name_before(before.split()[-4:])

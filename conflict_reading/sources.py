@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -75,6 +76,7 @@ _EMPTY_STATEMENTS = {"demikian", "begitu", "hal", "itu", "ini", "so", "this", "t
 _TRAILING = " \t.,;:!?"
 
 
+@lru_cache(maxsize=1)
 def _after_quote_only() -> frozenset[str]:
     """Cue forms written only after what is said (``kata``, ``ujar``, ``tegas``): they attribute the words
     before them (``…, kata X``), never the words after."""
@@ -92,9 +94,9 @@ class _Reader:
     def __init__(self, article: Article, quotes: pd.DataFrame):
         self.text = article.text
         self.speakers = speakers_of(article)
-        speech = quotes[quotes["kind"] != "scare"]
-        self.speech = sorted(zip(speech["start"].astype(int), speech["end"].astype(int),
-                                 speech["speaker"].where(speech["speaker"].notna(), None)))
+        self.speech = sorted((int(start), int(end), speaker if isinstance(speaker, str) and speaker else None)
+                             for kind, start, end, speaker in zip(quotes["kind"], quotes["start"], quotes["end"],
+                                                                  quotes["speaker"]) if kind != "scare")
         self.speech_starts = [s for s, _, _ in self.speech]
         self.found: list[tuple[int, str]] = []  # (position, source) of indirect statements so far
         self.after_only = _after_quote_only()
@@ -329,7 +331,9 @@ def find_sources(article: Article, quotes: pd.DataFrame | None = None) -> pd.Dat
         rows.append({"text": q.text, "kind": q.kind, "source": speaker,
                      "source_kind": source_kind(speaker) if speaker else None, "cue": q.cue if isinstance(q.cue, str) else None,
                      "paragraph": int(q.paragraph_start), "start": int(q.start), "end": int(q.end)})
-    for sentence in article.sentences.itertuples(index=False):
-        rows.extend(reader.statements(int(sentence.start), int(sentence.end), int(sentence.paragraph)))
+    sentences = article.sentences
+    for start, end, paragraph in zip(sentences["start"].tolist(), sentences["end"].tolist(),
+                                     sentences["paragraph"].tolist()):
+        rows.extend(reader.statements(int(start), int(end), int(paragraph)))
     rows.sort(key=lambda row: row["start"])
     return pd.DataFrame(rows, columns=SOURCE_COLUMNS)
