@@ -170,9 +170,39 @@ def display_name(name: str) -> str:
     ('seorang warga', 'the Chinese Foreign Ministry', 'Wang Yi')
     """
     words = name.split()
+    if len(words) >= 2 and words[0].lower() in lexicon()["side_words"] and words[1][:1].isupper():
+        words = words[1:]  # "pihak Israel" → "Israel", "Pihak DHS" → "DHS"
+    body = _proper_name_of_body(words)
+    if body:
+        return body
     if words and words[0].lower() in _DETERMINERS and len(words) > 1:
         words[0] = words[0].lower()
     return " ".join(words)
+
+
+def _proper_name_of_body(words: list[str]) -> str | None:
+    """A body's own name inside a description of it: "the separatist Balochistan Liberation Army" →
+    "Balochistan Liberation Army", "Rights group Amnesty International" → "Amnesty International".
+
+    >>> _proper_name_of_body("the exiled National Unity Government".split()), _proper_name_of_body("militer Israel".split())
+    ('National Unity Government', None)
+    """
+    lower = [w.lower() for w in words]
+    names = lexicon()["organisation_names"]
+    for size in (3, 2, 1):  # a body known by name ("ISIS", "Amnesty International") ends the phrase
+        for start in range(len(words) - size, 0, -1):
+            if " ".join(lower[start:start + size]) in names and start + size >= len(words) - 1:
+                return " ".join(words[start:start + size])
+    run = 0
+    while run < len(words) and words[len(words) - 1 - run][:1].isupper():
+        run += 1
+    if 2 <= run < len(words) and words[len(words) - 1 - run][:1].islower() and \
+            any(w.lower() in lexicon()["organisation_heads"] for w in words[len(words) - run:]) is not None:
+        before = words[:len(words) - run]
+        if all(w[:1].islower() for w in before) and not any(w.lower() in lexicon()["organisation_heads"]
+                                                             for w in before if w.lower() not in ("group",)):
+            return " ".join(words[len(words) - run:])
+    return None
 
 
 _SKIPPED_BEFORE_CUE = {
@@ -251,7 +281,7 @@ def subject_words(words: list[str]) -> list[str]:
             start = i + 1  # "JAKARTA, KOMPAS.com - Pihak ACC …": a dateline ends
         elif _cue_word(word) and i < len(kept) - 1:
             start = i + 1  # "said Lindqvist": a cue before the subject ends the clause before it
-        elif word.endswith((",", ".", ":", ";", "”", "\"")) and i < len(kept) - 1:
+        elif word.endswith((",", ".", ":", ";", "”", "\"")) and i < len(kept) - 1 and not _abbreviation(word):
             start = i + 1
         elif _bare(word).lower() in {"bahwa", "that", "dan", "and", "but", "namun", "tetapi", "while", "sementara",
                                     "yang", "who", "which", "as", "karena", "because", "setelah", "after",
@@ -307,9 +337,14 @@ def _sentence_subject(words: list[str]) -> list[str]:
     return head
 
 
+def _abbreviation(word: str) -> bool:
+    """"U.S.", "Dr.", "Jr.": a full stop that ends no sentence."""
+    return bool(re.fullmatch(r"(?:[A-Z]\.){2,}", word)) or word.rstrip(".").lower() in word_list("abbreviations")
+
+
 def subject_source(words: list[str]) -> str | None:
     """The source a clause before a cue names, as written (titles kept), or None for a fragment."""
-    phrase = [_bare(w) for w in subject_words(words)]
+    phrase = [w.strip(",;:()“”\"") if _abbreviation(w.strip(",;:")) else _bare(w) for w in subject_words(words)]
     phrase = [w for w in phrase if w]
     if len(phrase) >= 2 and phrase[0].lower() in lexicon()["side_words"] and phrase[1][:1].isupper():
         phrase = phrase[1:]  # "pihak Israel" → "Israel"

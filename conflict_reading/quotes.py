@@ -389,8 +389,8 @@ def _description(words: list[str]) -> str | None:
             continue
         if phrase and (lower in _DESCRIPTION_STOPS or _is_english_participle(lower, phrase) or _looks_like_verb(lower)):
             break  # "seorang warga yang tinggal …", "a diplomat involved in …": the description ends
-        phrase.append(word.strip(",.:;“”\""))
-        if word.endswith((",", ".", ":", ";")):
+        phrase.append(word.strip(",:;“”\"") if re.fullmatch(r"(?:[A-Z]\.){2,},?", word) else word.strip(",.:;“”\""))
+        if word.endswith((",", ".", ":", ";")) and not re.fullmatch(r"(?:[A-Z]\.){2,}", word):
             break
     if phrase and phrase[0].lower() in word_list("anonymous-speakers"):
         phrase[0] = phrase[0].lower()  # "Seorang pejabat PBB" at a sentence start is "seorang pejabat PBB"
@@ -800,8 +800,8 @@ def _a_person(name: str) -> bool:
     from .entities import is_fragment, source_kind
 
     first = name.split()[0].lower() if name.split() else ""
-    if first in _ENGLISH_DETERMINERS or first in word_list("anonymous-speakers") or _looks_like_verb(first):
-        return False  # "A Stockholm police spokesperson" describes someone; "Menewaskan …" is a verb
+    if first in _ENGLISH_DETERMINERS or first in word_list("anonymous-speakers"):
+        return False  # "A Stockholm police spokesperson" describes someone; it is not a name
     return not is_fragment(name) and source_kind(name) == "person"
 
 
@@ -834,8 +834,8 @@ def source_after(words: list[str]) -> str | None:
         if not bare or (bare[:1].islower() and not lower_ok and (bare.lower() not in word_list("name-particles")
                                                                 or bare.lower() in lexicon()["conduit_words"])):
             break
-        phrase.append(bare)
-        if word.endswith((",", ".", ":", ";")):
+        phrase.append(bare if not re.fullmatch(r"(?:[A-Z]\.){2,}", word) else word)  # "U.S." keeps its dots
+        if word.endswith((",", ".", ":", ";")) and not re.fullmatch(r"(?:[A-Z]\.){2,}", word):
             break
     rest = words[len(phrase):len(phrase) + 5]
     if phrase and not words[len(phrase) - 1].endswith((",", ".", ":", ";")) and len(rest) >= 2 \

@@ -145,7 +145,8 @@ class _Reader:
         source = self.speakers.settle(found, position) if found else None
         if not source or is_fragment(source):
             return None, None
-        return display_name(source), source_kind(source)
+        shown = display_name(source)
+        return shown, source_kind(shown) or source_kind(source)
 
     def statements(self, start: int, end: int, paragraph: int) -> list[dict]:
         """The reported statements of the sentence ``text[start:end]``."""

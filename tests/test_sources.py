@@ -42,9 +42,17 @@ def indirect(text: str) -> list[tuple[str, str, str]]:
         ("The attack killed five people, officials said.",
          [("officials", "anonymous", "The attack killed five people")]),
         ("The Chinese Foreign Ministry said in a statement that the talks would continue.",
-         [("the Chinese Foreign Ministry", "organisation", "the talks would continue")]),
+         [("Chinese Foreign Ministry", "organisation", "the talks would continue")]),
         ("Local prosecutors said the suspect was detained on Monday.",
          [("Local prosecutors", "anonymous", "the suspect was detained on Monday")]),
+        ("Pihak Israel mengonfirmasi bahwa operasi militer masih berlangsung.",
+         [("Israel", "state", "operasi militer masih berlangsung")]),  # "the Israeli side": the state
+        ("The separatist Balochistan Liberation Army said it carried out the attack.",
+         [("Balochistan Liberation Army", "organisation", "it carried out the attack")]),
+        ("Presiden UFW, Teresa Romero, menambahkan bahwa sejumlah warga ditahan.",
+         [("Teresa Romero", "person", "sejumlah warga ditahan")]),  # a name, though it starts like a verb
+        ("U.S. defense officials said Iran has been shipping missiles to Russia.",
+         [("U.S. defense officials", "anonymous", "Iran has been shipping missiles to Russia")]),
     ],
 )
 def test_reported_speech_is_found_with_its_source_and_statement(text, expected):
