@@ -63,6 +63,7 @@ _SECOND_CUE = re.compile(
     r"(?:,\s+(?:(?:and|dan|serta)\s+)?|\s+(?:dan|and|serta)\s+)(?:juga\s+|also\s+)?(?:seraya\s+|sambil\s+)?"
     r"(?P<cue>adding|saying|warning|noting|insisting|urged|estimated|added|warned|noted|said|menambahkan|menegaskan|mengatakan|menyatakan|menjelaskan|"
     r"mengungkapkan|mendesak|meminta|menyerukan|mengimbau)(?:\s+(?:that|bahwa|agar|supaya))?\s+")
+_RELATIVE = {"which", "who"}  # not "yang": "merilis pernyataan yang menegaskan …" is what was said
 _IN_TITLES = {"of", "the", "for", "and", "dari", "di", "untuk", "dan", "urusan", "bidang"}
 _CONDUIT_START = {"kepada", "to", "via", "melalui", "lewat", "dalam", "in", "on", "at", "di"}
 
@@ -172,6 +173,8 @@ class _Reader:
             cue, pronoun_form = found
             lower_cue = cue.lower()
             size = len(cue.split())
+            if i > 0 and _lower(words[i - 1]) in _RELATIVE and any(_cue_at(words, k) for k in range(i + size, len(words))):
+                continue  # "In a statement which confirmed …, the land forces said …": the main clause's cue
             row = self._read(tokens, words, i, cue, lower_cue, size, pronoun_form, start, end)
             if row is None and quoted_speaker and any(_lower(w) in _THAT for w in words[i + size:i + size + 8]):
                 j = next(k for k in range(i + size, len(words)) if _lower(words[k]) in _THAT) + 1
