@@ -1304,6 +1304,11 @@ class _Speakers:
         else:
             fits = [self.full_names[p] for p in self._positions_with(self._with_last_word, given[-1])
                     if _can_be(given, self.full_names[p])]
+        exact = [full for full in fits if given[-1] in _name_tokens(full)]
+        if exact and len(exact) < len(fits):
+            fits = exact  # "Mr Zelensky" is Volodymyr Zelensky, not Olena Zelenska (a close spelling)
+            if len(fits) == 1:
+                return fits[0]
         if len(fits) < 2:
             return None
         if self._mentioned_at is None:
