@@ -326,11 +326,18 @@ def _sentence_subject(words: list[str]) -> list[str]:
     allowed = lex["organisation_heads"] | lex["anonymous_heads"] | _nationalities() | {"the", "a", "an", "seorang",
                                                                                           "para", "sejumlah"}
     head: list[str] = []
+    after_possessive = 0  # "Ukraine's first lady Olena Zelenska": lower-case words of a title after a possessive
     for word in words:
         bare = _bare(word)
+        if head and head[-1].endswith(("'s", "’s")):
+            after_possessive = 3
         if word in ("-", "–", "—") or (bare[:1].islower() and bare.lower() not in allowed
-                                       and bare.lower() not in word_list("name-particles")):
+                                       and bare.lower() not in word_list("name-particles") and not after_possessive):
             break
+        if bare[:1].islower() and after_possessive:
+            after_possessive -= 1
+        elif bare[:1].isupper():
+            after_possessive = 0
         head.append(word)
         if word.endswith((",", ";", ":")):
             break
