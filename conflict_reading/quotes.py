@@ -1142,6 +1142,8 @@ class _Speakers:
     def _close_to(self, word: str) -> set[str]:
         """The words of full names that ``answers._close`` finds close to ``word`` (itself included)."""
         found = {word}
+        if len(word) > 1 and _ROMAN.fullmatch(word.upper()):
+            found |= {other for other in self._recent_words if _same_numeral(word, other)}
         if len(word) >= 5:  # shorter words are close only to themselves
             candidates = set().union(*(self._words_with_pair.get(pair, ()) for pair in _letter_pairs(word)))
             found |= {other for other in candidates if not _cannot_be_close(word, other) and _close_words(word, other)}
@@ -1396,7 +1398,17 @@ def _close_words(a: str, b: str) -> bool:
 
 def _same_tokens(a, b) -> bool:
     return len(a) == len(b) and all(
-        x == y or (not _cannot_be_close(x, y) and _close_words(x, y)) for x, y in zip(a, b))
+        x == y or _same_numeral(x, y) or (not _cannot_be_close(x, y) and _close_words(x, y)) for x, y in zip(a, b))
+
+
+def _same_numeral(a: str, b: str) -> bool:
+    """A regnal number misspelt by swapping its letters ("Leo XVI" for Leo XIV) is the same name.
+
+    >>> _same_numeral("xiv", "xvi"), _same_numeral("xiv", "xv")
+    (True, False)
+    """
+    return (len(a) > 1 and sorted(a) == sorted(b) and bool(_ROMAN.fullmatch(a.upper()))
+            and bool(_ROMAN.fullmatch(b.upper())))
 
 
 # --- what a pronoun refers back to --------------------------------------------------------
