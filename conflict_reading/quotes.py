@@ -1004,7 +1004,7 @@ def _name_runs(words: list[tuple[int, str]], common: frozenset[str] = frozenset(
     """(position, name) of every run of two to five name words that no title, place, organisation,
     calendar or function word breaks: "John Loveless", "Edmundo González Urrutia".  A run that opens a
     sentence starts at its second word when its first is a function word ("Namun Budi Santoso")."""
-    from .entities import is_fragment, lexicon
+    from .entities import _place_kind, is_fragment, lexicon
 
     found, run = [], []
     heads = lexicon()["organisation_heads"] | lexicon()["document_heads"]
@@ -1024,8 +1024,9 @@ def _name_runs(words: list[tuple[int, str]], common: frozenset[str] = frozenset(
         while run and not kept and (run[0][1].lower() in heads or run[0][1].lower() in word_list("anonymous-speakers")
                                     or run[0][1].lower() in common or _cue_word(run[0][1])):
             run.pop(0)  # "Menurut Lankov", "Rudal Haj Qassem": a word the text also writes in lower case
-        if 2 <= len(run) <= 5 and not is_fragment(" ".join(w for _, w in run)):
-            found.append((run[0][0], " ".join(w for _, w in run)))
+        joined = " ".join(w for _, w in run)
+        if 2 <= len(run) <= 5 and not is_fragment(joined) and _place_kind(joined) is None:
+            found.append((run[0][0], joined))  # not "Puncak Jaya", "Los Angeles": places are not people
         run.clear()
 
     for pos, word in words:
