@@ -107,6 +107,8 @@ def is_fragment(name: str | None) -> bool:
         return True
     if name.rstrip().endswith(("'s", "’s", "s'")):
         return True
+    if len(words) == 1 and re.search(r"-(?:run|led|backed|based|linked|affiliated|controlled|held|born)$", words[0].lower()):
+        return True  # "Hamas-run": an adjective, the body it qualifies is the source
     if words[0].lower() in ("kami", "kita", "saya", "aku", "we", "i", "you", "anda", "kamu"):
         return True  # "Kami ingin …": the speaker's own words, not a source
     if len(words) == 1 and written[0][:1].islower() and words[0] not in lexicon()["anonymous_heads"] \

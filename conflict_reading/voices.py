@@ -489,6 +489,10 @@ def sources_table(article, quotes=None) -> pd.DataFrame:
     """
     found = _sources(article, quotes)
     found = found[found["source"].notna()]
+    # one row per source however it is written: "the Houthis" and "Houthis", "Polisi" and "polisi"
+    key = found["source"].str.lower().str.replace(r"^(?:the|a|an)\s+", "", regex=True)
+    first = dict(zip(key[::-1], found["source"][::-1]))
+    found = found.assign(source=key.map(first))
     rows = []
     for source, group in found.groupby("source", sort=False):
         rows.append({
