@@ -137,8 +137,9 @@ def source_kind(name: str | None) -> str | None:
     core = [w for w in words if w not in ("the", "a", "an", "itu", "ini", "tersebut")]
     if phrase in lex["organisation_names"] or " ".join(core) in lex["organisation_names"]:
         return "organisation"
-    if core and core[0] in lex["document_heads"]:
-        return "document"
+    if core and (core[0] in lex["document_heads"] or (
+            core[-1] in lex["document_heads"] and not any(w[:1].isupper() for w in name.split()[1:]))):
+        return "document"  # "laporan Tasnim", "some reports", "the statement"
     if any(w in lex["organisation_heads"] for w in core):
         return "organisation"
     generic = {"the", "a", "an", "one", "some", "several", "mereka"}

@@ -37,6 +37,13 @@ from .quotes import (PRONOUNS, Role, _cue_at, _may_hold_cue, _subject, find_quot
 SOURCE_COLUMNS = ["text", "kind", "source", "source_kind", "cue", "paragraph", "start", "end"]
 _TOKEN = re.compile(r"\S+")
 _THAT = {"bahwa", "that", "agar", "supaya"}
+def _is_time(words: list[str]) -> bool:
+    """"Senin (1/9),", "on Monday,", "pada Kamis,": when it was said, before what was said."""
+    from .entities import _calendar_words
+
+    return any(_lower(w) in _calendar_words() or re.fullmatch(r"\(?\d[\d/.-]*\)?,?", w) for w in words)
+
+
 def _apposition_before(before: list[str]) -> bool:
     """Whether the words before a cue end with an apposition set off by commas ("X, a Ukrainian MP,").
 
@@ -304,7 +311,7 @@ class _Reader:
                     break
                 if words[k].endswith((",", ":")) and k + 1 < len(words):
                     lower = _lower(words[j])
-                    if (lower in _CONDUIT_START and k - j <= 6) or k - j <= 4:
+                    if (lower in _CONDUIT_START and k - j <= 6) or (k - j <= 3 and _is_time(words[j:k + 1])):
                         j = k + 1  # "mengatakan kepada wartawan, S" / "said on Monday, S"
                     break
             else:
