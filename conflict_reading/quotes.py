@@ -216,6 +216,16 @@ _NAME_WORDS = 10  # a name is read no further: real ones have at most 5 or 6 wor
 _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 
 
+def _initial(word: str) -> bool:
+    """"C." or "Jr.": a full stop inside a name.
+
+    >>> _initial("C."), _initial("Jr."), _initial("said.")
+    (True, True, False)
+    """
+    bare = word.rstrip(".")
+    return word.endswith(".") and ((len(bare) == 1 and bare.isupper()) or bare.lower() in ("jr", "sr"))
+
+
 def _is_name_word(word: str) -> bool:
     if not word or not word[0].isalpha():
         return False
@@ -312,8 +322,8 @@ def name_before(words: list[str]) -> str | None:
     name, stop = [], ""
     for word in reversed(words):
         bare = word.strip(",.:;()“”\"")
-        if name and word.endswith((",", ".", ":", ";", ")")):
-            break  # a clause boundary: "ancaman ISIS, Blinken mengatakan"
+        if name and word.endswith((",", ".", ":", ";", ")")) and not _initial(word):
+            break  # a clause boundary: "ancaman ISIS, Blinken mengatakan" (not an initial: "Gilberto C. Teodoro")
         if not _is_name_word(bare) or _title_word(bare) or (bare.isupper() and len(bare) > 1):
             stop = bare.lower()
             break
@@ -361,8 +371,8 @@ def _name_after(words: list[str], begin: int) -> str | None:
         if not _is_name_word(bare) or _title_word(bare):
             break
         name.append(bare)
-        if word.endswith((",", ".", ":", ";")) or len(name) == _NAME_WORDS:
-            break
+        if (word.endswith((",", ".", ":", ";")) and not _initial(word)) or len(name) == _NAME_WORDS:
+            break  # "Gilberto C. Teodoro Jr.": an initial or "Jr." does not end the name
     if office_of_place and len(name) >= 3:
         name = name[1:]  # "Bupati Poso Agus Salim": the first word is the place
     name = _trim_name(name)

@@ -198,3 +198,18 @@ def test_the_voices_chart_never_lists_a_date_or_an_adjective_as_spoken_about():
         names = named_in_article(article, [])["name"].tolist()
         bad += [(path.stem, n, what_is_wrong(n)) for n in names if what_is_wrong(n) not in (None, "a conjunction")]
     assert bad == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“Situasi aman,” kata Gilberto C. Teodoro Jr. kepada wartawan.", "Gilberto C Teodoro Jr"),  # an initial, a suffix
+        ("Robert F. Kennedy Jr. tiba di Jakarta. “Kami siap,” kata Kennedy.", "Robert F Kennedy Jr"),
+        ("Menteri Luar Negeri Malaysia Mohamad bin Hasan hadir. “Kami mendukung,” ujar Mohamad.", "Mohamad bin Hasan"),
+        ("Chinese Foreign Minister Wang Yi met his counterpart. “We are ready,” Wang told reporters.", "Wang Yi"),
+        ("“Kami terus berjaga,” kata Saurlin kepada wartawan.", "Saurlin"),  # a name never given in full
+        ("Paus Leo XIV berdoa. “Hentikan perang,” kata Leo XVI.", "Leo XIV"),  # the article's own misspelling
+    ],
+)
+def test_names_with_initials_particles_suffixes_and_name_order(text, speaker):
+    assert find_quotes(Article.from_text(text))["speaker"].tolist() == [speaker]
