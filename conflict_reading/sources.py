@@ -163,12 +163,48 @@ class _Reader:
         quoted_speaker = None
         if index >= 0 and self.speech[index][1] > start:
             # The sentence holds a quotation: its cues are the quotation's, but one after the last quotation
-            # that introduces a clause of its own is read ("… called the attack “…”, and later said that S").
+            # that introduces a clause of its own is read ("… called the attack “…”, and later said that S"),
+            # and so is a first cue before the quotation's own ("X mendesak S, serta memintanya … “…”").
+            first = bisect.bisect_left(self.speech_starts, start)
+            early = self._before_quotation(start, self.speech[first][0] - 1, paragraph) if first <= index else []
             quoted_speaker = self.speech[index][2]
             start = self.speech[index][1] + 1
             words_after = text[start:end].split()
             if not any(_lower(w) in _THAT for w in words_after):
-                return []
+                return early
+            return early + self._cues_in(start, end, paragraph, quoted_speaker)
+        return self._cues_in(start, end, paragraph, quoted_speaker)
+
+    def _before_quotation(self, start: int, end: int, paragraph: int) -> list[dict]:
+        """A statement reported before a quotation, by a cue other than the quotation's own."""
+        text = self.text
+        tokens = [(m.start() + start, m.end() + start, m.group()) for m in _TOKEN.finditer(text[start:end])]
+        words = [w for _, _, w in tokens]
+        if len(words) < 4 or not _may_hold_cue(words):
+            return []
+        cues = [i for i in range(len(words)) if _cue_at(words, i)]
+        if len(cues) < 2:
+            return []  # the one cue here introduces the quotation
+        i, k = cues[0], cues[1]
+        cue = _cue_at(words, i)[0]
+        source, kind = self.resolve(words[:i], tokens[i][0])
+        if not source or i > 0 and _lower(words[i - 1]) in _NEGATIONS | _PURPOSE:
+            return []
+        if i + 1 >= len(words) or _lower(words[i + 1]) in _CONDUIT_START:
+            return []  # "posted on X, …": where, not what
+        stop = max((m for m in range(i + 1, k) if words[m].endswith(",") or _lower(words[m + 1]) in {"serta", "dan", "and"}),
+                   default=k - 1)
+        if stop - i < 3:
+            return []  # "condemned the attack, saying …": no statement of its own
+        row = self._row(tokens[i][1], tokens[stop][1], source, kind, cue)
+        if row:
+            row["paragraph"] = paragraph
+            self.found.append((row["start"], row["source"]))
+        return [row] if row else []
+
+    def _cues_in(self, start: int, end: int, paragraph: int, quoted_speaker: str | None) -> list[dict]:
+        """The reported statements of ``text[start:end]`` (a sentence, or its end after a quotation)."""
+        text = self.text
         tokens = [(m.start() + start, m.end() + start, m.group()) for m in _TOKEN.finditer(text[start:end])]
         words = [w for _, _, w in tokens]
         if not _may_hold_cue(words):
