@@ -175,6 +175,8 @@ def display_name(name: str) -> str:
     words = name.split()
     if len(words) >= 2 and words[0].lower() in lexicon()["side_words"] and words[1][:1].isupper():
         words = words[1:]  # "pihak Israel" → "Israel", "Pihak DHS" → "DHS"
+    if len(words) >= 3 and words[0].lower() == "the" and words[1].lower().replace("’", "'") in ("country's", "nation's"):
+        words = ["the"] + words[2:]  # "The country's opposition" → "the opposition" (which country: the reader knows)
     body = _proper_name_of_body(words)
     if body:
         return body

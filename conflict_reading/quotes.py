@@ -743,6 +743,9 @@ def _role_only(phrase: list[str]) -> bool:
     heads = lexicon()["organisation_heads"] | lexicon()["anonymous_heads"] | lexicon()["document_heads"]
     if len(words) == 2 and words[0].lower() in ("the", "this") and words[1].lower() in heads:
         return True  # "the ministry", "the official", "this person": someone or something named before
+    if 3 <= len(words) <= 4 and words[0].lower() == "the" and words[-1].lower() in lexicon()["anonymous_heads"] and all(
+            w[:1].islower() or w.lower() in _nationality_words() for w in words[1:-1]):
+        return True  # "the Ukrainian official", "the senior official": a person described before
     if len(words) == 2 and words[1].lower() in ("itu", "ini", "tersebut") and words[0].lower() in heads:
         return True  # "kementerian itu", "laporan tersebut"
     if any(w.lower() in lexicon()["organisation_heads"] for w in words):
@@ -841,6 +844,10 @@ def source_after(words: list[str]) -> str | None:
         bare = word.strip(".,:;()“”\"")
         lower_ok = headed and bare.lower() not in lexicon()["conduit_words"] and not _looks_like_verb(bare) \
             and bare.lower() not in lexicon()["never_sources"]
+        if phrase and bare[:1].islower() and (bare.lower() in lexicon()["organisation_heads"]
+                                              or bare.lower() in lexicon()["anonymous_heads"]):
+            phrase.append(bare)  # "according to Kabul police", "said Russian officials": the head ends the source
+            break
         if not bare or (bare[:1].islower() and not lower_ok and (bare.lower() not in word_list("name-particles")
                                                                 or bare.lower() in lexicon()["conduit_words"])):
             break

@@ -275,8 +275,8 @@ class _Reader:
             source_words, j = [], i + size
             while j < len(words):
                 source_words.append(words[j])
-                if words[j].endswith((",", ".", ":", ";")):
-                    break
+                if words[j].endswith((",", ".", ":", ";")) and not re.fullmatch(r"(?:[A-Z]\.){2,}", words[j]):
+                    break  # "according to U.S. defense officials": not at "U.S."
                 j += 1
             source, kind = self.resolve(source_words, tokens[i][0], after=True)
             after = words[j + 1:]
