@@ -19,7 +19,7 @@ Figures, per language and overall (micro-averaged):
 
 >>> same_source("the Chinese Foreign Ministry", "Chinese Foreign Ministry")
 True
->>> same_source("Kim Yong-hyun", "Kim Jong Un")
+>>> same_source("Budi Santoso", "Budi Hartono")
 False
 """
 

@@ -176,7 +176,7 @@ def display_name(name: str) -> str:
     if len(words) >= 2 and words[0].lower() in lexicon()["side_words"] and words[1][:1].isupper():
         words = words[1:]  # "pihak Israel" → "Israel", "Pihak DHS" → "DHS"
     if len(words) >= 3 and words[0].lower() == "the" and words[1].lower().replace("’", "'") in ("country's", "nation's"):
-        words = ["the"] + words[2:]  # "The country's opposition" → "the opposition" (which country: the reader knows)
+        words = ["the"] + words[2:]  # "The country's army" → "the army" (which country: the reader knows)
     body = _proper_name_of_body(words)
     if body:
         return body
@@ -186,11 +186,11 @@ def display_name(name: str) -> str:
 
 
 def _proper_name_of_body(words: list[str]) -> str | None:
-    """A body's own name inside a description of it: "the separatist Balochistan Liberation Army" →
-    "Balochistan Liberation Army", "Rights group Amnesty International" → "Amnesty International".
+    """A body's own name inside a description of it: "the rebel Arsa Liberation Front" →
+    "Arsa Liberation Front", "Rights group Amnesty International" → "Amnesty International".
 
-    >>> _proper_name_of_body("the exiled National Unity Government".split()), _proper_name_of_body("militer Israel".split())
-    ('National Unity Government', None)
+    >>> _proper_name_of_body("the banned Dalmen People Council".split()), _proper_name_of_body("militer Israel".split())
+    ('Dalmen People Council', None)
     """
     lower = [w.lower() for w in words]
     names = lexicon()["organisation_names"]
@@ -238,9 +238,9 @@ def subject_words(words: list[str]) -> list[str]:
     while kept and _bare(kept[-1]).lower() in _SKIPPED_BEFORE_CUE:
         kept.pop()
     if len(kept) > 1 and _bare(kept[-1]).lower() in _COORDINATORS:
-        kept = _sentence_subject(kept[:-1])  # "Goncharenko - a Ukrainian MP - hailed the operation and said"
+        kept = _sentence_subject(kept[:-1])  # "Vask - an Estmar MP - praised the deal and said"
     if len(kept) > 2 and kept[-1] in ("-", "–", "—"):
-        # "the UN's nuclear watchdog - the International Atomic Energy Agency (IAEA) - said": the name between dashes
+        # "the UN's refugee agency - the Office of the High Commissioner (UNHCR) - said": the name between dashes
         dashes = [i for i, w in enumerate(kept[:-1]) if w in ("-", "–", "—")]
         if dashes:
             inner = [w for w in kept[dashes[-1] + 1:-1] if not re.fullmatch(r"\([A-Z]{2,}\)", w)]
@@ -285,7 +285,7 @@ def subject_words(words: list[str]) -> list[str]:
     for i, word in enumerate(kept):
         if word in ("-", "–", "—") and 0 < i < len(kept) - 1 and (
                 re.search(r"\.(?:com|co|id)$", kept[i - 1].lower())):
-            start = i + 1  # "JAKARTA, KOMPAS.com - Pihak ACC …": a dateline ends
+            start = i + 1  # "JAKARTA, KOMPAS.com - Pihak Bank Arsa …": a dateline ends
         elif _cue_word(word) and i < len(kept) - 1:
             start = i + 1  # "said Lindqvist": a cue before the subject ends the clause before it
         elif word.endswith((",", ".", ":", ";", "”", "\"")) and i < len(kept) - 1 and not _abbreviation(word):
@@ -301,9 +301,9 @@ _PLACE_PREPOSITIONS = {"in", "of", "di", "dari", "for", "untuk", "to"}
 
 
 def _without_trailing_modifiers(phrase: list[str]) -> list[str]:
-    """The subject without what follows its head: "Hendro Dewanto dalam sambutannya" → "Hendro Dewanto",
-    "militer Thailand pada Kamis" → "militer Thailand"; a place after in/of/di stays ("the UN Assistance
-    Mission in Afghanistan").
+    """The subject without what follows its head: "Budi Santoso dalam sambutannya" → "Budi Santoso",
+    "militer Tavaria pada Kamis" → "militer Tavaria"; a place after in/of/di stays ("the UN mission
+    in Estmar").
 
     >>> _without_trailing_modifiers("Donald Trump mulanya".split()), _without_trailing_modifiers("officials in Kyiv".split())
     (['Donald', 'Trump'], ['officials', 'in', 'Kyiv'])
@@ -325,13 +325,13 @@ _COORDINATORS = {"and", "dan", "lalu", "kemudian", "serta", "but", "tetapi", "na
 
 
 def _sentence_subject(words: list[str]) -> list[str]:
-    """The subject that opens a clause, up to its verb: "Oleksiy Goncharenko - a Ukrainian MP - hailed …" →
-    "Oleksiy Goncharenko"; "the ministry condemned …" → "the ministry"."""
+    """The subject that opens a clause, up to its verb: "Teodor Vask - an Estmar MP - praised …" →
+    "Teodor Vask"; "the ministry condemned …" → "the ministry"."""
     lex = lexicon()
     allowed = lex["organisation_heads"] | lex["anonymous_heads"] | _nationalities() | {"the", "a", "an", "seorang",
                                                                                           "para", "sejumlah"}
     head: list[str] = []
-    after_possessive = 0  # "Ukraine's first lady Olena Zelenska": lower-case words of a title after a possessive
+    after_possessive = 0  # "Estmar's first lady Ilona Berat": lower-case words of a title after a possessive
     for word in words:
         bare = _bare(word)
         if head and head[-1].endswith(("'s", "’s")):

@@ -264,7 +264,7 @@ def _title_word(word: str) -> bool:
 @lru_cache(maxsize=8192)
 def _body_word(word: str) -> bool:
     """A capitalised word naming a body ("Kemenlu", "Ministry"), which ends a person's name read before it:
-    "Direktur Perlindungan WNI Kemenlu Judha Nugraha" → "Judha Nugraha"."""
+    "Juru bicara Kemlu Dimas Prakoso" → "Dimas Prakoso"."""
     from .entities import lexicon
 
     w = word.lower()
@@ -552,7 +552,7 @@ def _after_cue(words: list[str], sentence_closed: bool = False) -> tuple[str, st
             return cue, None, "pronoun"
         if _inverts(cue):
             speaker = source_after(rest)
-        else:  # ", citing a “brutal wave …”": what follows is what is said, not who says it
+        else:  # ", citing “a wave of arrests”": what follows is what is said, not who says it
             named = name_after(rest)
             speaker = named if named and _a_person(named) else None
         return cue, speaker, "explicit cue"
@@ -565,9 +565,9 @@ def _after_cue(words: list[str], sentence_closed: bool = False) -> tuple[str, st
             subject = words[:index]
             if subject[0].lower().strip(",") in PRONOUNS and all(
                     w[:1].islower() for w in subject[1:]):
-                return found[0], None, "pronoun"  # "he said", "He went on to say"
+                return found[0], None, "pronoun"  # "he said", "She went on to say"
             if _participle(found[0]):
-                return _participle_attribution(found[0], subject)  # "…”, Reuters quoted the BLA as saying"
+                return _participle_attribution(found[0], subject)  # "…”, AFP quoted the FPA as saying"
             speaker = _subject(subject) or _name_with_apposition(subject)
             if speaker:
                 return found[0], speaker, "explicit cue"
@@ -583,8 +583,8 @@ def _participle(cue: str) -> bool:
 
 
 def _participle_attribution(cue: str, before: list[str]) -> tuple[str, str | None, str]:
-    """(cue, speaker, how) for "The European Union echoed …, saying …" (the sentence's subject) and for
-    "Reuters news agency quoted the BLA as saying" (the one quoted, not the agency that quotes)."""
+    """(cue, speaker, how) for "The council backed the plan, saying …" (the sentence's subject) and for
+    "AFP quoted the FPA as saying" (the one quoted, not the agency that quotes)."""
     from .entities import _sentence_subject
 
     lowered = [w.lower().strip(",") for w in before]
@@ -599,9 +599,9 @@ def _participle_attribution(cue: str, before: list[str]) -> tuple[str, str | Non
 
 
 def _pronoun_subject(before: list[str]) -> bool:
-    """Whether the clause before a cue has a pronoun for its subject ("He went on to", "Ia kemudian").
+    """Whether the clause before a cue has a pronoun for its subject ("She went on to", "Ia kemudian").
 
-    >>> _pronoun_subject("He went on to".split()), _pronoun_subject("Menlu Retno".split())
+    >>> _pronoun_subject("She went on to".split()), _pronoun_subject("Menlu Retno".split())
     (True, False)
     """
     from .entities import subject_words
@@ -647,14 +647,14 @@ def _subject(before: list[str]) -> str | None:
 
     phrase = subject_words(before)
     if _role_only(phrase):
-        # "Kapolda", "Kepala BNPT", "Jenderal bintang dua itu", "the minister": someone named earlier
+        # "Kapolda", "Kepala BNPT", "Jenderal senior itu", "the minister": someone named earlier
         return Role(" ".join(w.strip(",.:;()“”\"") for w in phrase))
     name = _person_in(speaker_before(phrase)) if phrase else None
     if name and len(name.split()) > 1 and _a_person(name):
         return name
     inner = _person_in(_name_after(phrase, 0)) if phrase else None
     if inner and len(inner.split()) > 1 and _a_person(inner):
-        return inner  # "Inspektur John Loveless dari Kepolisian Transportasi Inggris"
+        return inner  # "Inspektur Yosias Wenda dari Kepolisian Daerah Papua"
     described = (_description(phrase) if phrase else None) or _subject_description(before)
     if described and (not name or described.endswith(name)) and not is_fragment(described):
         return described
@@ -678,10 +678,10 @@ _NP_AFTER = re.compile(r"\s+(?:in|of|to|for|di|untuk)\s+(?:the\s+)?(?:[A-Z][\w�
 
 def _named_with_head(text: str, head: str) -> str | None:
     """The last fuller naming of a body or a document with ``head`` in ``text``:
-    "the ministry" → "Pakistan's foreign ministry", "the embassy" → "the Chinese embassy in Pakistan".
+    "the ministry" → "Estmar's interior ministry", "the embassy" → "the Tavarian embassy in Estmar".
 
-    >>> _named_with_head("Pakistan's foreign ministry said it was sad. The ministry added", "ministry")
-    "Pakistan's foreign ministry"
+    >>> _named_with_head("Estmar's interior ministry spoke first. The ministry added", "ministry")
+    "Estmar's interior ministry"
     """
     from .entities import lexicon
 
@@ -731,7 +731,7 @@ class Role(str):
 def _role_only(phrase: list[str]) -> bool:
     """A title standing for a person named earlier, with no name of its own.
 
-    >>> _role_only("Kepala BNPT".split()), _role_only("Jenderal bintang dua itu".split()), _role_only("Kepala BNPT Rudi".split())
+    >>> _role_only("Kepala BNPT".split()), _role_only("Jenderal senior itu".split()), _role_only("Kepala BNPT Rudi".split())
     (True, True, False)
     """
     words = [w.strip(",.:;()“”\"") for w in phrase]
@@ -814,7 +814,7 @@ def _a_person(name: str) -> bool:
 
     first = name.split()[0].lower() if name.split() else ""
     if first in _ENGLISH_DETERMINERS or first in word_list("anonymous-speakers"):
-        return False  # "A Stockholm police spokesperson" describes someone; it is not a name
+        return False  # "A Castelby police spokesperson" describes someone; it is not a name
     return not is_fragment(name) and source_kind(name) == "person"
 
 
@@ -846,7 +846,7 @@ def source_after(words: list[str]) -> str | None:
             and bare.lower() not in lexicon()["never_sources"]
         if phrase and bare[:1].islower() and (bare.lower() in lexicon()["organisation_heads"]
                                               or bare.lower() in lexicon()["anonymous_heads"]):
-            phrase.append(bare)  # "according to Kabul police", "said Russian officials": the head ends the source
+            phrase.append(bare)  # "according to Dalmen police", "said Tavarian officials": the head ends the source
             break
         if not bare or (bare[:1].islower() and not lower_ok and (bare.lower() not in word_list("name-particles")
                                                                 or bare.lower() in lexicon()["conduit_words"])):
@@ -857,7 +857,7 @@ def source_after(words: list[str]) -> str | None:
     rest = words[len(phrase):len(phrase) + 5]
     if phrase and not words[len(phrase) - 1].endswith((",", ".", ":", ";")) and len(rest) >= 2 \
             and rest[0] in ("in", "of", "to", "for") and rest[1][:1].isupper():
-        for word in rest[1:]:  # "the UN Assistance Mission in Afghanistan"
+        for word in rest[1:]:  # "the UN mission in Estmar"
             bare = word.strip(".,:;()“”\"")
             if not bare[:1].isupper():
                 break
@@ -867,7 +867,7 @@ def source_after(words: list[str]) -> str | None:
                 break
     while phrase and phrase[-1].startswith("(") is False and re.fullmatch(r"[A-Z]{2,}", phrase[-1]) \
             and len(phrase) > 2 and words[len(phrase) - 1].startswith("("):
-        phrase.pop()  # "the Karen National Union (KNU)"
+        phrase.pop()  # "the Front Pembebasan Arsa (FPA)"
     if _role_only(phrase):
         return Role(" ".join(phrase))  # "kata Kapolres", "said the minister"
     source = " ".join(phrase)
@@ -912,7 +912,7 @@ def _before_cue(words: list[str]) -> tuple[str, str | None, str] | None:
         speaker = _subject(before) if before else None
         if not speaker and after:
             # "tegas Blinken, “…”", "said the minister: “…”": a speaker after the cue; but after "claimed" or
-            # "menyebut" the words are what is said ("claimed the alliance would make them “invincible”")
+            # "menyebut" the words are what is said ("claimed the deal would make them “stronger”")
             speaker = source_after(after) if _inverts(cue) else (name_after(after) if _a_person(name_after(after) or "") else None)
         if not speaker and before and before[-1].lower().strip(",") in PRONOUNS:
             return cue, None, "pronoun"
@@ -958,7 +958,7 @@ def _cue_in(words: list[str]) -> tuple[str, str | None, str] | None:
         if _participle(cue) and before:
             return _participle_attribution(cue, words[:index])
         if _pronoun_subject(before):
-            return cue, None, "pronoun"  # "He went on to say", "Ia kemudian menegaskan"
+            return cue, None, "pronoun"  # "She went on to say", "Ia kemudian menegaskan"
         after = words[index + len(cue.split()):]
         speaker = _subject(before) or (source_after(after) if _inverts(cue) else None)
         return cue, speaker, "explicit cue"
@@ -1213,14 +1213,14 @@ class _Speakers:
     def role(self, role: str, position: int) -> str | None:
         """Whom a title or a description refers back to: the person introduced with that title
         ("Kapolres" → "Kapolres Puncak AKBP Yosias Wenda" → Yosias Wenda), or the description last
-        written with that head ("the official" → "a senior administration official"); None if none.
+        written with that head ("the official" → "a senior Estmar official"); None if none.
 
         >>> text = "Kapolres Puncak AKBP Yosias Wenda tiba. Kapolres mengatakan hal itu."
         >>> _Speakers(text).role("Kapolres", 45)
         'Yosias Wenda'
         """
         if role.split()[-1].lower() in ("itu", "ini", "tersebut") and _lexicon_title(role.split()[0]):
-            last = self.last_before(position)  # "Ibu tiga anak itu", "Jenderal bintang dua itu": the person just named
+            last = self.last_before(position)  # "Ibu tiga anak itu", "Jenderal senior itu": the person just named
             if last:
                 return last
         words = [w for w in role.split() if w.lower() not in _DEMONSTRATIVES]
@@ -1249,7 +1249,7 @@ class _Speakers:
                                  + r"(?!\w)", text, re.IGNORECASE):
             between = match.group().split()[1:-1]
             if not any(w.lower() in never for w in between):
-                described = match.group()  # "a senior administration official", not "a time when US officials"
+                described = match.group()  # "a senior Estmar official", not "a day when Estmar officials"
         if described:
             return described[0].lower() + described[1:]
         return None
@@ -1266,11 +1266,11 @@ class _Speakers:
         return self.expand(speaker) or self.fuller(speaker)
 
     def fuller(self, name: str) -> str:
-        """A body's name as the article writes it in full: "The Chinese embassy" → "the Chinese embassy in
-        Pakistan" where the text has that; an acronym in brackets after it left out.
+        """A body's name as the article writes it in full: "The Tavarian embassy" → "the Tavarian embassy in
+        Estmar" where the text has that; an acronym in brackets after it left out.
 
-        >>> _Speakers("The Chinese embassy in Pakistan said so. The Chinese embassy added more.").fuller("The Chinese embassy")
-        'The Chinese embassy in Pakistan'
+        >>> _Speakers("The Tavarian embassy in Estmar said so. The Tavarian embassy added more.").fuller("The Tavarian embassy")
+        'The Tavarian embassy in Estmar'
         """
         from .entities import source_kind
 
@@ -1296,10 +1296,10 @@ class _Speakers:
 
     def expand(self, acronym: str) -> str | None:
         """The person an acronym stands for, where the text writes it after the name:
-        "M Hidayat Nur Wahid (HNW)" → "M Hidayat Nur Wahid".
+        "Rudi Hartawan Siregar (RHS)" → "Rudi Hartawan Siregar".
 
-        >>> _Speakers("Wakil Ketua MPR M Hidayat Nur Wahid (HNW) hadir.").expand("HNW")
-        'M Hidayat Nur Wahid'
+        >>> _Speakers("Wakil Ketua MPR Rudi Hartawan Siregar (RHS) hadir.").expand("RHS")
+        'Rudi Hartawan Siregar'
         """
         if not (acronym.isupper() and acronym.isalpha()):
             return None
@@ -1555,7 +1555,7 @@ def find_quotes(article: Article) -> pd.DataFrame:
         if attribution is None and before_words:
             attribution = _cue_in(before_words)
         if attribution is None and not inside.rstrip().endswith((".", "!", "?")):
-            # "… was “an act of revenge” following insults …, ISIS-Khorasan said on its Telegram channel."
+            # "… was “a warning” to the town …, the FPA said in a statement."
             index = bisect.bisect_right(sentence_starts, end)
             s_end = min(p_end, sentence_starts[index] if index < len(sentence_starts) else p_end)
             rest = _words_after(text, end + 1, s_end)

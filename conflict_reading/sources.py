@@ -47,7 +47,7 @@ def _is_time(words: list[str]) -> bool:
 def _apposition_before(before: list[str]) -> bool:
     """Whether the words before a cue end with an apposition set off by commas ("X, a Ukrainian MP,").
 
-    >>> _apposition_before("Maria Bezugla, a Ukrainian MP,".split()), _apposition_before("Api menyebar cepat,".split())
+    >>> _apposition_before("Ilona Berat, an Estmar MP,".split()), _apposition_before("Api menyebar cepat,".split())
     (True, False)
     """
     inner = before[:-1]
@@ -70,7 +70,7 @@ _SECOND_CUE = re.compile(
     r"(?:,\s+(?:(?:and|dan|serta)\s+)?|\s+(?:dan|and|serta)\s+)(?:juga\s+|also\s+)?(?:seraya\s+|sambil\s+)?"
     r"(?P<cue>adding|saying|warning|noting|insisting|urged|estimated|added|warned|noted|said|menambahkan|menegaskan|mengatakan|menyatakan|menjelaskan|"
     r"mengungkapkan|mendesak|meminta|menyerukan|mengimbau)(?:\s+(?:that|bahwa|agar|supaya))?\s+")
-_RELATIVE = {"which", "who"}  # not "yang": "merilis pernyataan yang menegaskan …" is what was said
+_RELATIVE = {"which", "who"}  # not "yang": "merilis pernyataan yang menyebut …" is what was said
 _IN_TITLES = {"of", "the", "for", "and", "dari", "di", "untuk", "dan", "urusan", "bidang"}
 _CONDUIT_START = {"kepada", "to", "via", "melalui", "lewat", "dalam", "in", "on", "at", "di"}
 
@@ -163,7 +163,7 @@ class _Reader:
         quoted_speaker = None
         if index >= 0 and self.speech[index][1] > start:
             # The sentence holds a quotation: its cues are the quotation's, but one after the last quotation
-            # that introduces a clause of its own is read ("… called the attack “…”, and later said that S"),
+            # that introduces a clause of its own is read ("… called the raid “…”, and then said that S"),
             # and so is a first cue before the quotation's own ("X mendesak S, serta memintanya … “…”").
             first = bisect.bisect_left(self.speech_starts, start)
             early = self._before_quotation(start, self.speech[first][0] - 1, paragraph) if first <= index else []
@@ -195,7 +195,7 @@ class _Reader:
         stop = max((m for m in range(i + 1, k) if words[m].endswith(",") or _lower(words[m + 1]) in {"serta", "dan", "and"}),
                    default=k - 1)
         if stop - i < 3:
-            return []  # "condemned the attack, saying …": no statement of its own
+            return []  # "condemned the raid, saying …": no statement of its own
         row = self._row(tokens[i][1], tokens[stop][1], source, kind, cue)
         if row:
             row["paragraph"] = paragraph
@@ -262,7 +262,7 @@ class _Reader:
             return None  # "menanggapi pernyataan TNI": responding to something, not saying something
         if lower_cue in lexicon()["report_to_authorities"] and i + size < len(words) \
                 and words[i + size][:1].isupper() and _lower(words[i + size]) not in _THAT:
-            return None  # "TNI melaporkan Ferry Irwandi ke polisi": reported someone to the police, not speech
+            return None  # "Polres melaporkan Andi Saputra ke jaksa": reported someone to the authorities, not speech
         according = lower_cue in _according_to() or lower_cue.removesuffix("nya") in _according_to()
         if according and pronoun_form:  # "Menurutnya, S" / "S, menurutnya."
             source = self._last_source(tokens[i][0])
@@ -276,11 +276,11 @@ class _Reader:
             while j < len(words):
                 source_words.append(words[j])
                 if words[j].endswith((",", ".", ":", ";")) and not re.fullmatch(r"(?:[A-Z]\.){2,}", words[j]):
-                    break  # "according to U.S. defense officials": not at "U.S."
+                    break  # "according to U.S. aid officials": not at "U.S."
                 j += 1
             source, kind = self.resolve(source_words, tokens[i][0], after=True)
             after = words[j + 1:]
-            only_a_name = len(after) <= 10 and all(  # "…, menurut Elizabeth Strater, Wakil Presiden UFW."
+            only_a_name = len(after) <= 10 and all(  # "…, menurut Mariana Kostova, Kepala UNHCR."
                 w[:1].isupper() or w.startswith("(") or _lower(w) in _IN_TITLES for w in after)
             if comma_before and j < len(words) and words[j].endswith(",") and len(after) >= 3 and not only_a_name:
                 return self._row(tokens[j + 1][0], end, source, kind, cue)  # "Sementara itu, menurut X, S."
@@ -299,7 +299,7 @@ class _Reader:
             and not any(_lower(w) in _THAT for w in words[i + size:]))
         comma_near = max((k for k in range(max(0, i - 8), i) if words[k].endswith(",")), default=-1)
         if comma_before and _apposition_before(words[:i]):
-            closing = lower_cue in self.after_only or pronoun_form  # "Maria Bezugla, a Ukrainian MP, accused …"
+            closing = lower_cue in self.after_only or pronoun_form  # "Ilona Berat, an Estmar MP, accused …"
         if (comma_before and closing) or lower_cue in self.after_only or pronoun_form or (
                 closing and comma_near >= 0 and rest <= 4 and not (_lower(words[comma_near + 1]) in _THAT)):
             if not comma_before:
@@ -312,7 +312,7 @@ class _Reader:
             else:
                 clause_start, subject = i - 1, []
             if clause_start >= 0:
-                # "Maka semestinya, kata HNW, S": the cue's clause closed by a comma, the statement after it
+                # "Karena itu, kata Dimas, S": the cue's clause closed by a comma, the statement after it
                 closing_comma = next((k for k in range(i + size - 1, min(len(words) - 2, i + size + 6))
                                       if words[k].endswith(",")), None) if comma_before else None
                 if closing_comma is not None and len(words) - closing_comma - 1 >= 3 and clause_start <= 3:
@@ -356,7 +356,7 @@ class _Reader:
         if j >= len(words):
             return None
         if _lower(words[j]) in _CONDUIT_START and _lower(words[j]) not in ("di",):
-            # "announced in a post on X, …" / "wrote on Telegram": where it was said, then (maybe) what
+            # "wrote in a Facebook post, …" / "said on Telegram": where it was said, then (maybe) what
             k = next((k for k in range(j, min(len(words), j + 10))
                       if words[k].endswith((",", ":")) or _lower(words[k]) in _THAT), None)
             if k is None or k + 1 >= len(words):

@@ -41,18 +41,18 @@ def indirect(text: str) -> list[tuple[str, str, str]]:
          [("Laporan itu", "document", "40 rumah rusak")]),
         ("The attack killed five people, officials said.",
          [("officials", "anonymous", "The attack killed five people")]),
-        ("The Chinese Foreign Ministry said in a statement that the talks would continue.",
-         [("Chinese Foreign Ministry", "organisation", "the talks would continue")]),
+        ("The Tavarian Foreign Ministry said in a statement that the convoy would wait.",
+         [("Tavarian Foreign Ministry", "organisation", "the convoy would wait")]),
         ("Local prosecutors said the suspect was detained on Monday.",
          [("Local prosecutors", "anonymous", "the suspect was detained on Monday")]),
         ("Pihak Israel mengonfirmasi bahwa operasi militer masih berlangsung.",
          [("Israel", "state", "operasi militer masih berlangsung")]),  # "the Israeli side": the state
-        ("The separatist Balochistan Liberation Army said it carried out the attack.",
-         [("Balochistan Liberation Army", "organisation", "it carried out the attack")]),
-        ("Presiden UFW, Teresa Romero, menambahkan bahwa sejumlah warga ditahan.",
-         [("Teresa Romero", "person", "sejumlah warga ditahan")]),  # a name, though it starts like a verb
-        ("U.S. defense officials said Iran has been shipping missiles to Russia.",
-         [("U.S. defense officials", "anonymous", "Iran has been shipping missiles to Russia")]),
+        ("The rebel Arsa Liberation Front said it had blocked the road.",
+         [("Arsa Liberation Front", "organisation", "it had blocked the road")]),
+        ("Ketua serikat tani, Teresa Arsa, menambahkan bahwa tiga petani ditangkap.",
+         [("Teresa Arsa", "person", "tiga petani ditangkap")]),  # a name, though it starts like a verb
+        ("U.S. aid officials said the trucks had reached Dalmen.",
+         [("U.S. aid officials", "anonymous", "the trucks had reached Dalmen")]),
     ],
 )
 def test_reported_speech_is_found_with_its_source_and_statement(text, expected):
@@ -60,8 +60,8 @@ def test_reported_speech_is_found_with_its_source_and_statement(text, expected):
 
 
 def test_a_conduit_is_not_the_source():
-    found = indirect("A witness told the Reuters news agency that the shooting lasted an hour.")
-    assert [(source, statement) for source, _, statement in found] == [("a witness", "the shooting lasted an hour")]
+    found = indirect("A witness told the AFP agency that the firing went on all night.")
+    assert [(source, statement) for source, _, statement in found] == [("a witness", "the firing went on all night")]
 
 
 def test_a_pronoun_and_a_surname_are_the_person_named_before():
@@ -71,7 +71,7 @@ def test_a_pronoun_and_a_surname_are_the_person_named_before():
 
 
 def test_a_negated_or_intended_cue_reports_nothing():
-    assert indirect("Trump tidak menyebutkan negara mana yang menawarkan bantuan.") == []
+    assert indirect("Gubernur tidak menyebutkan desa mana yang akan dibantu.") == []
     assert indirect("Tim itu datang guna memastikan warga aman.") == []
 
 
@@ -170,7 +170,7 @@ def test_news_annotations_keep_only_a_few_words_of_each_text():
         data = json.loads(path.read_text(encoding="utf-8"))
         assert data["language"] in {"id", "en"}, path.name
         for record in [*data["quotes"], *data["indirect"]]:
-            assert 1 <= len(record["first_words"].split()) <= 5, (path.name, record["first_words"])
+            assert 1 <= len(re.findall(r"\w+", record["first_words"])) <= 5, (path.name, record["first_words"])
             assert set(record) <= {"start", "end", "first_words", "kind", "paragraph_start", "paragraph_end",
                                    "speaker", "speaker_alt", "source_kind", "cue", "how", "paragraph", "source",
                                    "source_alt"}, path.name
@@ -207,7 +207,7 @@ def test_the_voices_chart_never_lists_a_date_or_an_adjective_as_spoken_about():
         ("Robert F. Kennedy Jr. tiba di Jakarta. “Kami siap,” kata Kennedy.", "Robert F Kennedy Jr"),
         ("Menteri Luar Negeri Malaysia Mohamad bin Hasan hadir. “Kami mendukung,” ujar Mohamad.", "Mohamad bin Hasan"),
         ("Chinese Foreign Minister Wang Yi met his counterpart. “We are ready,” Wang told reporters.", "Wang Yi"),
-        ("“Kami terus berjaga,” kata Saurlin kepada wartawan.", "Saurlin"),  # a name never given in full
+        ("“Kami terus berjaga,” kata Sukardi kepada wartawan.", "Sukardi"),  # a name never given in full
         ("Paus Leo XIV berdoa. “Hentikan perang,” kata Leo XVI.", "Leo XIV"),  # the article's own misspelling
     ],
 )
