@@ -35,18 +35,20 @@ def article_path(stem: str) -> Path:
     raise FileNotFoundError(stem)
 
 
-def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+def overlap(a: tuple[int, int], b: tuple[int, int], of_shorter: bool = False) -> float:
+    """The shared length over the union of the two spans (or, ``of_shorter``, over the shorter one)."""
     inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
-    union = max(a[1], b[1]) - min(a[0], b[0])
-    return inter / union if union else 0.0
+    whole = min(a[1] - a[0], b[1] - b[0]) if of_shorter else max(a[1], b[1]) - min(a[0], b[0])
+    return inter / whole if whole > 0 else 0.0
 
 
-def match(gold: list[dict], found: list[dict], threshold: float = 0.5) -> list[tuple[dict, dict]]:
+def match(gold: list[dict], found: list[dict], threshold: float = 0.5,
+          of_shorter: bool = False) -> list[tuple[dict, dict]]:
     pairs, used = [], set()
     for g in gold:
         best, best_score = None, threshold
         for index, f in enumerate(found):
-            score = overlap((g["start"], g["end"]), (f["start"], f["end"]))
+            score = overlap((g["start"], g["end"]), (f["start"], f["end"]), of_shorter)
             if index not in used and score >= best_score:
                 best, best_score = index, score
         if best is not None:

@@ -33,6 +33,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from accuracy import match  # noqa: E402  (spans matched one to one, as for the kit's own annotations)
 
 from conflict_reading import load_article  # noqa: E402
 from conflict_reading.answers import normalize_text  # noqa: E402
@@ -72,26 +75,6 @@ def same_source(gold, found, alternatives=()) -> bool:
     if not gold or not found:
         return not gold and not found
     return _key(found) in {_key(gold), *(_key(a) for a in alternatives or ())}
-
-
-def overlap(a: tuple[int, int], b: tuple[int, int], of_shorter: bool = False) -> float:
-    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
-    whole = min(a[1] - a[0], b[1] - b[0]) if of_shorter else max(a[1], b[1]) - min(a[0], b[0])
-    return inter / whole if whole > 0 else 0.0
-
-
-def match(gold: list[dict], found: list[dict], of_shorter: bool = False) -> list[tuple[dict, dict]]:
-    pairs, used = [], set()
-    for g in gold:
-        best, best_score = None, 0.5
-        for index, f in enumerate(found):
-            score = overlap((g["start"], g["end"]), (f["start"], f["end"]), of_shorter)
-            if index not in used and score >= best_score:
-                best, best_score = index, score
-        if best is not None:
-            used.add(best)
-            pairs.append((g, found[best]))
-    return pairs
 
 
 def scores(stem: str) -> dict:

@@ -38,22 +38,11 @@ def lexicon() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _calendar_words() -> frozenset[str]:
-    """Weekday and month names, Indonesian and English (Babel's, via lexicons/dates.toml)."""
-    from .numbers import months
+    """Weekday and month names, Indonesian and English, as the answer reader knows them (Babel's names and
+    the spellings of lexicons/dates.toml: :func:`conflict_reading.answers.dates.months`, ``weekdays``)."""
+    from .answers.dates import months, weekdays
 
-    words = set(months())
-    with open(LEXICON_DIR / "dates.toml", "rb") as handle:
-        data = tomllib.load(handle)
-    words |= {w.lower() for w in data.get("weekdays", {})}
-    try:
-        from babel.dates import get_day_names
-
-        for locale in ("id", "en"):
-            for width in ("wide", "abbreviated"):
-                words |= {name.lower() for name in get_day_names(width, locale=locale).values()}
-    except Exception:  # noqa: BLE001 - Babel is installed with the kit; without it, the lexicon's spellings stay
-        pass
-    return frozenset(w for w in words if len(w) > 2)
+    return frozenset(w for w in (*months(), *weekdays()) if len(w) > 2)
 
 
 @lru_cache(maxsize=1)

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .article import Article, paragraph_spans
+from .article import Article
 from .entities import display_name, is_fragment, lexicon, source_kind
 from .quotes import (PRONOUNS, Role, _cue_at, _may_hold_cue, _subject, find_quotes, reporting_verbs, source_after,
                      speakers_of)

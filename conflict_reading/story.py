@@ -41,7 +41,7 @@ from .numbers import find_numbers, months
 from .numerals import number_values
 from .paths import annotations_dir, data_dir
 from .places import find_places
-from .quotes import find_quotes, reporting_verbs
+from .quotes import find_quotes
 from .sources import find_sources
 
 REPORTER = "reporter"

@@ -99,6 +99,16 @@ def _span(first, last) -> str:
 
 # --- the readings ---------------------------------------------------------------------------------
 
+def _annotated_quotes(article: Article) -> list | None:
+    """The quotation records of ``data/annotations/<article>.json``, or None if nobody annotated it (or the
+    file cannot be read)."""
+    path = annotations_dir() / f"{article.name}.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))["quotes"] if path.is_file() else None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def hand_annotation(article, otherwise: pd.DataFrame | None = None) -> pd.DataFrame | None:
     """The quotations of ``article`` as a person read them (``data/annotations/<article>.json``).
 
@@ -114,11 +124,7 @@ def hand_annotation(article, otherwise: pd.DataFrame | None = None) -> pd.DataFr
     True
     """
     article = _article(article)
-    path = annotations_dir() / f"{article.name}.json"
-    try:
-        records = json.loads(path.read_text(encoding="utf-8"))["quotes"] if path.is_file() else None
-    except (OSError, ValueError, KeyError, TypeError):
-        records = None
+    records = _annotated_quotes(article)
     if records is None:
         if otherwise is None:
             print(f"No hand annotation of {article.name!r}: nothing to check against.")
@@ -126,7 +132,7 @@ def hand_annotation(article, otherwise: pd.DataFrame | None = None) -> pd.DataFr
             print(f"No hand annotation of {article.name!r}: the widgets check against the engine's table, "
                   "which can be wrong.")
         return otherwise
-    print(f"Hand annotation {path.name}: {len(records)} quotations, read by a person.")
+    print(f"Hand annotation {article.name}.json: {len(records)} quotations, read by a person.")
     return pd.DataFrame(records, columns=QUOTE_COLUMNS)
 
 
@@ -545,11 +551,7 @@ def compare_quotes(article, quotes) -> pd.DataFrame | None:
     saying so, if nobody annotated the article.
     """
     article = _article(article)
-    path = annotations_dir() / f"{article.name}.json"
-    try:
-        records = json.loads(path.read_text(encoding="utf-8"))["quotes"] if path.is_file() else None
-    except (OSError, ValueError, KeyError, TypeError):
-        records = None
+    records = _annotated_quotes(article)
     if records is None:
         print(f"There is no hand annotation of {article.name!r}, so there is nothing to compare the engine with. "
               "Your own list from the start of this lesson is a first draft of one: read the engine's `how` "

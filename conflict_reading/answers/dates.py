@@ -102,12 +102,17 @@ def months() -> dict[str, int]:
     >>> months()["maret"], months()["june"], months()["agu"], months()["sept"]
     (3, 6, 8, 9)
     """
+    return _calendar_names(get_month_names, "months")
+
+
+def _calendar_names(babel_names, lexicon_key: str) -> dict[str, int]:
+    """Babel's wide and abbreviated names in each of LOCALES, and the other spellings of lexicons/dates.toml."""
     names = {}
     for locale in LOCALES:
         for width in ("wide", "abbreviated"):
-            for number, name in get_month_names(width, locale=locale).items():
+            for number, name in babel_names(width, locale=locale).items():
                 names[_plain(name).rstrip(".")] = number
-    names.update({_plain(k): int(v) for k, v in _lexicon()["months"].items()})
+    names.update({_plain(k): int(v) for k, v in _lexicon()[lexicon_key].items()})
     return names
 
 
@@ -118,13 +123,7 @@ def weekdays() -> dict[str, int]:
     >>> weekdays()["minggu"], weekdays()["monday"], weekdays()["jum'at"]
     (6, 0, 4)
     """
-    names = {}
-    for locale in LOCALES:
-        for width in ("wide", "abbreviated"):
-            for number, name in get_day_names(width, locale=locale).items():
-                names[_plain(name).rstrip(".")] = number
-    names.update({_plain(k): int(v) for k, v in _lexicon()["weekdays"].items()})
-    return names
+    return _calendar_names(get_day_names, "weekdays")
 
 
 def month_name(month: int) -> str:
