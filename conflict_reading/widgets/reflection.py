@@ -61,13 +61,9 @@ class ReflectionBox(WithFallback):
         super().__init__(box, fallback)
 
     def _load(self) -> dict | None:
-        try:
-            return self.store.reflection(self.key)
-        except ProgressError as error:
-            self.problem = str(error)
-        except OSError as error:
-            self.problem = f"Your progress could not be read: {why(error)}."
-        return None
+        saved, problem = read_saved(lambda: self.store.reflection(self.key))
+        self.problem = problem or self.problem
+        return saved
 
     @staticmethod
     def _saved_message(saved: dict) -> str:
@@ -118,3 +114,14 @@ def _readable_time(stamp) -> str:
     except ValueError:
         return str(stamp or "")
     return f"{when:%H:%M} on {when.day} {when:%B %Y}"
+
+
+def read_saved(read):
+    """``(read(), None)``, or ``(None, problem)`` with a one-line problem when the progress file cannot be read:
+    the reflection box and the self-check read what a learner saved the same way."""
+    try:
+        return read(), None
+    except ProgressError as error:
+        return None, str(error)
+    except OSError as error:
+        return None, f"Your progress could not be read: {why(error)}."

@@ -18,10 +18,10 @@ import html
 
 import ipywidgets as widgets
 
-from ..progress import ProgressError, ProgressStore, why
+from ..progress import ProgressError, ProgressStore
 from ..self_checks import good_answer, numbered, self_check, summary, ticked_now
 from .fallback import WithFallback
-from .reflection import _readable_time
+from .reflection import _readable_time, read_saved
 
 # A checkbox's label is one line cut off with "…" in ipywidgets; an item is a sentence: let it wrap.
 _WRAP_LABELS = (
@@ -78,13 +78,9 @@ class SelfCheck(WithFallback):
         super().__init__(box, fallback)
 
     def _load(self) -> dict | None:
-        try:
-            return self.store.self_check(self.key)
-        except ProgressError as error:
-            self.problem = str(error)
-        except OSError as error:
-            self.problem = f"Your progress could not be read: {why(error)}."
-        return None
+        saved, problem = read_saved(lambda: self.store.self_check(self.key))
+        self.problem = problem or self.problem
+        return saved
 
     def _summary_html(self) -> str:
         if not self.summary_text:
