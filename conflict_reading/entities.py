@@ -73,8 +73,8 @@ def is_fragment(name: str | None) -> bool:
     """True when ``name`` cannot be a source: empty, a date or weekday, a conjunction or adverb,
     a lone nationality adjective, a possessive, a number.
 
-    >>> [is_fragment(x) for x in ("Pada Maret", "Sebab", "China's", "Russian", "Wang Yi", "officials")]
-    [True, True, True, True, False, False]
+    >>> [is_fragment(x) for x in ("Pada Maret", "Sebab", "China's", "Russian", "North Korean", "Wang Yi", "officials")]
+    [True, True, True, True, True, False, False]
     """
     if not name or not name.strip():
         return True
@@ -106,9 +106,13 @@ def is_fragment(name: str | None) -> bool:
     if len(words) == 1 and (words[0] in _nationalities() or words[0].lower() in lexicon()["pronouns"]
                             or words[0].lower() in ("kami", "kita", "saya", "aku", "we", "i", "you", "nya")):
         return True
+    if len(words) > 1 and " ".join(words) in _nationalities() or words[-1] in _nationalities() and all(
+            w in _nationalities() or w in lexicon()["nationality_qualifiers"] for w in words[:-1]):
+        return True  # "North Korean", "South Sudanese": an adjective, however many words
     if any(ch.isdigit() for ch in name) and not re.search(r"[A-Za-z]", name.replace("-", "")):
         return True
     return False
+
 
 
 @lru_cache(maxsize=65536)
@@ -255,9 +259,14 @@ def subject_words(words: list[str]) -> list[str]:
             kept = first  # "nurse Marie Ilunga, who is not related to …, said"
             kept[-1] = kept[-1].rstrip(",")
             break
-        if tail and all(w[:1].isupper() or _bare(w).lower() in word_list("name-particles") for w in tail) \
-                and len(tail) <= 5 and first and first[0][:1].isupper() and not is_fragment(" ".join(tail)):
-            kept = tail  # "Koordinator Kemanusiaan PBB …, Helena Marsh, menggambarkan": the name in apposition
+        named_tail = tail and all(w[:1].isupper() or _bare(w).lower() in word_list("name-particles") for w in tail) \
+            and len(tail) <= 5 and not is_fragment(" ".join(tail))
+        if named_tail and first and (first[0][:1].isupper() or (
+                len(tail) >= 2 and first[-1].rstrip(",").lower() in lexicon()["anonymous_heads"]
+                and source_kind(" ".join(_bare(w) for w in tail)) == "person")):
+            # "Koordinator Kemanusiaan PBB …, Helena Marsh, menggambarkan"; "one Castelby resident, Dewi Kartika,
+            # said": the name in apposition
+            kept = tail
             kept[-1] = kept[-1].rstrip(",")
             break
         if first and (first[0][:1].isupper() or _bare(first[0]).lower() in word_list("anonymous-speakers")) \
@@ -319,6 +328,9 @@ def _sentence_subject(words: list[str]) -> list[str]:
     lex = lexicon()
     allowed = lex["organisation_heads"] | lex["anonymous_heads"] | _nationalities() | {"the", "a", "an", "seorang",
                                                                                           "para", "sejumlah"}
+    opening = next((i for i, w in enumerate(words[:5]) if w.endswith(",")), -1)
+    if opening >= 0 and is_fragment(" ".join(words[:opening + 1]).rstrip(",")):
+        words = words[opening + 1:]  # "On Monday, North Korean leader …": the time comes first, then the subject
     head: list[str] = []
     after_possessive = 0  # "Estmar's first lady Ilona Berat": lower-case words of a title after a possessive
     for word in words:
@@ -334,6 +346,10 @@ def _sentence_subject(words: list[str]) -> list[str]:
             after_possessive = 0
         head.append(word)
         if word.endswith((",", ";", ":")):
+            rest = words[len(head):len(head) + 6]
+            close = next((i for i, w in enumerate(rest) if w.endswith(",")), -1)
+            if word.endswith(",") and close >= 1 and all(_bare(w)[:1].isupper() for w in rest[:close + 1]):
+                return subject_words(head + rest[:close + 1])  # "Another resident, Budi Santoso, heard …"
             break
     if head:
         head[-1] = head[-1].rstrip(",;:")

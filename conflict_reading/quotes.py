@@ -280,6 +280,8 @@ def _is_place_in_title(word: str) -> bool:
 
     if not word[:1].isupper():
         return False
+    if len(word) <= 3 and not word.isupper():
+        return False  # "RI" and "AS" are countries; "Ri" and "As" are a family name and a word
     row = _lower_forms().get(word.lower())
     return (row is not None and row["kind"] in ("country", "region", "continent", "water")) or (
         word.lower() in lexicon()["state_capitals"])
@@ -548,7 +550,7 @@ def _after_cue(words: list[str], sentence_closed: bool = False) -> tuple[str, st
             rest = []  # "…,” ujar Budi." ends here: the next sentence names nobody
         if pronoun:
             return cue, None, "pronoun"
-        if rest and rest[0].lower().strip(".,") in PRONOUNS:
+        if _speaking_pronoun(rest):
             return cue, None, "pronoun"
         if _inverts(cue):
             speaker = source_after(rest)
@@ -561,6 +563,8 @@ def _after_cue(words: list[str], sentence_closed: bool = False) -> tuple[str, st
         if _ends_sentence(words[index - 1]) or words[index - 1].endswith((";", "”;", "\";")):
             break  # the sentence or clause ended, or another quotation began: a cue further on is not this one's
         found = _cue_at(words, index)
+        if found and sentence_closed and index > 1 and not _inverts(found[0]):
+            break  # "….” Budi Santoso called the attack …": a new sentence with a verb of its own, not an attribution
         if found:
             subject = words[:index]
             if subject[0].lower().strip(",") in PRONOUNS and all(
@@ -568,6 +572,8 @@ def _after_cue(words: list[str], sentence_closed: bool = False) -> tuple[str, st
                 return found[0], None, "pronoun"  # "he said", "She went on to say"
             if _participle(found[0]):
                 return _participle_attribution(found[0], subject)  # "…”, AFP quoted the FPA as saying"
+            if subject[-1].lower() in ("and", "dan", "but", "namun"):
+                return found[0], None, "explicit cue"  # "X wished his “…”, Budi, well and claimed": X claimed
             speaker = _subject(subject) or _name_with_apposition(subject)
             if speaker:
                 return found[0], speaker, "explicit cue"
@@ -682,6 +688,8 @@ def _named_with_head(text: str, head: str) -> str | None:
 
     >>> _named_with_head("Estmar's interior ministry spoke first. The ministry added", "ministry")
     "Estmar's interior ministry"
+    >>> _named_with_head("a peace offer from Estmar's embattled junta. The junta", "junta")
+    "Estmar's junta"
     """
     from .entities import lexicon
 
@@ -693,10 +701,14 @@ def _named_with_head(text: str, head: str) -> str | None:
             break
         before = text[max(0, match.start() - 120):match.start()].split()
         phrase = []
-        for word in reversed(before):
+        back = list(reversed(before))
+        for index, word in enumerate(back):
             bare = word.strip(",.:;()“”\"")
             if word.endswith((",", ".", ":", ";", "”", "\"")) or not bare:
                 break
+            if bare[:1].islower() and not phrase and bare.lower() not in keep and any(
+                    w.endswith(("'s", "’s")) for w in back[index + 1:index + 3]) and bare.isalpha():
+                continue  # "Estmar's embattled junta": the possessive names it, the adjective judges it
             if bare.endswith(("'s", "’s")) or (bare[:1].isupper() and bare.lower() not in ("the", "a", "an")):
                 phrase.insert(0, bare)
                 if bare.endswith(("'s", "’s")) and not (len(phrase) > 1 or bare[:1].isupper()):
@@ -903,7 +915,7 @@ def _before_cue(words: list[str]) -> tuple[str, str | None, str] | None:
         before = words[: len(words) - len(tail) + index]
         if pronoun:
             return cue, None, "pronoun"
-        if after and (after[0].lower().strip(",.:") in PRONOUNS):
+        if _speaking_pronoun(after):
             return cue, None, "pronoun"
         if _participle(cue) and before:
             return _participle_attribution(cue, before)
@@ -918,6 +930,48 @@ def _before_cue(words: list[str]) -> tuple[str, str | None, str] | None:
             return cue, None, "pronoun"
         return cue, speaker, "explicit cue"
     return None
+
+
+def _opening_subject(words: list[str], bodies: bool = False) -> str | None:
+    """The person or body that opens the sentence a quotation sits in, when a cue names nobody:
+    "Another resident, Dewi Kartika, heard “…” and called …" → Dewi Kartika.
+
+    >>> _opening_subject("Another resident, Dewi Kartika, heard".split())
+    'Dewi Kartika'
+    """
+    from .entities import lexicon, source_kind, subject_words
+
+    if not words or words[0].lower().strip(",") in PRONOUNS:
+        return None
+    tries = 0
+    for index, word in enumerate(words[:12]):
+        bare = word.strip(",.:;").lower()
+        if index == 0 or not word[:1].islower() or _title_word(bare) or bare in lexicon()["anonymous_heads"] \
+                or bare in lexicon()["organisation_heads"]:
+            continue  # "North Korean leader Kim Jong Un": the subject goes on past its title
+        phrase = subject_words(words[:index])
+        name = _subject(phrase) if phrase else None
+        if name and not isinstance(name, Role) and (name.split()[0][:1].isupper() or name.split()[0] == "the") and (
+                (_a_person(name) and len(name.split()) > 1 and all(_is_name_word(w) for w in name.split()))
+                or (bodies and source_kind(name) == "organisation")):
+            return name
+        tries += 1
+        if tries == 3:
+            break
+    return None
+
+
+def _speaking_pronoun(after: list[str]) -> bool:
+    """Whether the words after a cue start with the pronoun that speaks ("kata dia", "…,” said he.") rather than
+    with what is said ("said it is “in close contact”": "it" is the subject of the statement).
+
+    >>> _speaking_pronoun("dia menambahkan".split()), _speaking_pronoun(["he."]), _speaking_pronoun("it is ready".split())
+    (True, True, False)
+    """
+    if not after or after[0].lower().strip(",.:;") not in PRONOUNS:
+        return False
+    word = after[0].lower().strip(",.:;")
+    return not word.isascii() or word in ("ia", "dia", "beliau", "mereka") or after[0][-1:] in ",.:;" or len(after) == 1
 
 
 def _subject_phrase(words: list[str]) -> list[str]:
@@ -1250,6 +1304,13 @@ class _Speakers:
             between = match.group().split()[1:-1]
             if not any(w.lower() in never for w in between):
                 described = match.group()  # "a senior Estmar official", not "a day when Estmar officials"
+        if not described and head in lexicon()["generic_person_heads"]:
+            heads = "|".join(re.escape(h) for h in sorted(lexicon()["anonymous_heads"], key=len, reverse=True))
+            for match in re.finditer(r"(?<!\w)(?:a|an|one|seorang)\s+(?:[\w’'-]+\s+){0,3}?(?:" + heads + r")(?!\w)",
+                                     text, re.IGNORECASE):
+                between = match.group().split()[1:-1]
+                if not any(w.lower() in never for w in between):
+                    described = match.group()  # "this person said" → "a senior administration official"
         if described:
             return described[0].lower() + described[1:]
         return None
@@ -1260,10 +1321,24 @@ class _Speakers:
         if not speaker:
             return speaker
         if isinstance(speaker, Role):
-            return self.role(speaker, position)
+            return self.the_country(self.role(speaker, position), position)
         if _a_person(speaker):
             return self.resolve(speaker, position)
-        return self.expand(speaker) or self.fuller(speaker)
+        return self.the_country(self.expand(speaker) or self.fuller(speaker), position)
+
+    def the_country(self, name: str | None, position: int) -> str | None:
+        """"the country's foreign ministry" named by the country the text last named before ``position``.
+
+        >>> _Speakers("Chile stands firm. The country's foreign ministry said so.").the_country("The country's foreign ministry", 50)
+        "Chile's foreign ministry"
+        """
+        found = _THE_COUNTRY.match(name or "")
+        if not found:
+            return name
+        named = self.text.lower().rfind(name.lower(), 0, position)  # where the article wrote it: its country then
+        at = named if named >= 0 else position
+        country = _last_country(self.text[max(0, at - 2000):at])
+        return f"{country}'s {name[found.end():]}" if country else name
 
     def fuller(self, name: str) -> str:
         """A body's name as the article writes it in full: "The Tavarian embassy" → "the Tavarian embassy in
@@ -1340,6 +1415,23 @@ class _Speakers:
         before = [(max((p for p in self._mentioned_at.get(full, ()) if p < position), default=-1), full) for full in fits]
         best = max(before)
         return best[1] if best[0] >= 0 else None
+
+
+_THE_COUNTRY = re.compile(r"(?i)the country['’]s\s+")
+_CAPITALISED = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?")
+
+
+def _last_country(text: str) -> str | None:
+    """The country named last in ``text`` (one or two capitalised words the gazetteer knows as a country)."""
+    from .entities import _place_kind
+
+    for match in reversed(list(_CAPITALISED.finditer(text))[-60:]):
+        words = match.group().split()
+        for size in (2, 1):
+            name = " ".join(words[-size:]) if len(words) >= size else None
+            if name and _place_kind(name) == "country":
+                return name
+    return None
 
 
 def _can_be(given: tuple[str, ...], full: str) -> bool:
@@ -1576,13 +1668,18 @@ def find_quotes(article: Article) -> pd.DataFrame:
         elif attribution is None:
             opens_paragraph = _NON_SPACE.search(text, p_start, start - 1) is None  # not a copy of the paragraph
             about = _antecedent(text, sentence_starts, previous_end, p_start, speakers) if opens_paragraph else None
+            if kind == "partial" and not about:
+                # "The Tavarian embassy reminded its citizens to “stay indoors”": the sentence's subject
+                about = _opening_subject(before_words, bodies=True)
+                about = speakers.settle(about, start) if about else None
             speaker = about or previous_speaker
             cue, how = None, "context" if speaker else None
         else:
             cue, speaker, how = attribution
             if speaker is None:
                 about = _antecedent(text, sentence_starts, previous_end, start - 1, speakers) if how == "pronoun" else None
-                speaker = about or previous_speaker or speakers.last_before(start)
+                opening = _opening_subject(before_words) if how != "pronoun" else None
+                speaker = about or opening or previous_speaker or speakers.last_before(start)
                 how = "pronoun" if how == "pronoun" else "previous speaker"
             else:
                 speaker = speakers.settle(speaker, start) or (_unresolved(speaker, previous_speaker)

@@ -363,7 +363,9 @@ def _capital_names(article: Article, speakers) -> list[tuple[str, int]]:
         else:
             names.append([row.token, int(row.paragraph)])
         previous = row
-    return [(name, paragraph) for name, paragraph in names]
+    from .entities import is_fragment
+
+    return [(name, paragraph) for name, paragraph in names if " " not in name or not is_fragment(name)]  # "North Korean"
 
 
 def _never_named() -> frozenset[str]:
