@@ -106,6 +106,8 @@ def is_fragment(name: str | None) -> bool:
     if len(words) == 1 and (words[0] in _nationalities() or words[0].lower() in lexicon()["pronouns"]
                             or words[0].lower() in ("kami", "kita", "saya", "aku", "we", "i", "you", "nya")):
         return True
+    if any(w in lexicon()["indefinite_pronouns"] for w in words):
+        return True  # "Menewaskan Seseorang": a phrase in title case, not a name
     if len(words) > 1 and " ".join(words) in _nationalities() or words[-1] in _nationalities() and all(
             w in _nationalities() or w in lexicon()["nationality_qualifiers"] for w in words[:-1]):
         return True  # "North Korean", "South Sudanese": an adjective, however many words

@@ -847,6 +847,10 @@ def source_after(words: list[str]) -> str | None:
     if len(words) >= 2 and _role_only(head) and not words[1][-1:].isalnum() is False:
         return Role(" ".join(head))  # "said the diplomat", "kata kementerian itu"
     described = _description(words[:8])
+    if described or (words and _lexicon_title(words[0])):
+        named = _apposed_name(words[:16])
+        if named:
+            return named  # "kata peneliti pada Organisasi HAM Estmar (OHE), Dewi Kartika."
     if described and not is_fragment(described):
         return described
     phrase = []
@@ -884,6 +888,35 @@ def source_after(words: list[str]) -> str | None:
         return Role(" ".join(phrase))  # "kata Kapolres", "said the minister"
     source = " ".join(phrase)
     return source if phrase and source_kind(source) is not None else None
+
+
+def _apposed_name(words: list[str]) -> str | None:
+    """The person's name set after a comma at the end of a description after a cue:
+    "kata peneliti pada lembaga itu, Dewi Kartika." → Dewi Kartika.
+
+    >>> _apposed_name("peneliti pada Organisasi HAM Estmar (OHE), Dewi Kartika. Ia".split())
+    'Dewi Kartika'
+    """
+    for index, word in enumerate(words[:-1]):
+        if word.endswith((".", ";", ":")) and not re.fullmatch(r"(?:[A-Z]\.){1,}", word):
+            return None  # the description's sentence ended: no name in it
+        if not word.endswith(","):
+            continue
+        name = []
+        for follower in words[index + 1:index + 6]:
+            bare = follower.strip(",.;:")
+            if not _is_name_word(bare):
+                break
+            name.append(bare)
+            if follower[-1:] in ",.;:":
+                break
+        else:
+            name = []
+        joined = " ".join(name)
+        if len(name) >= 2 and words[index + len(name)][-1:] in ",.;:" and _a_person(joined):
+            return joined
+        return None
+    return None
 
 
 def _name_with_apposition(subject: list[str]) -> str | None:
@@ -932,7 +965,7 @@ def _before_cue(words: list[str]) -> tuple[str, str | None, str] | None:
     return None
 
 
-def _opening_subject(words: list[str], bodies: bool = False) -> str | None:
+def _opening_subject(words: list[str], bodies: bool = False, single: bool = False) -> str | None:
     """The person or body that opens the sentence a quotation sits in, when a cue names nobody:
     "Another resident, Dewi Kartika, heard “…” and called …" → Dewi Kartika.
 
@@ -952,7 +985,7 @@ def _opening_subject(words: list[str], bodies: bool = False) -> str | None:
         phrase = subject_words(words[:index])
         name = _subject(phrase) if phrase else None
         if name and not isinstance(name, Role) and (name.split()[0][:1].isupper() or name.split()[0] == "the") and (
-                (_a_person(name) and len(name.split()) > 1 and all(_is_name_word(w) for w in name.split()))
+                (_a_person(name) and (len(name.split()) > 1 or single) and all(_is_name_word(w) for w in name.split()))
                 or (bodies and source_kind(name) == "organisation")):
             return name
         tries += 1
@@ -1014,7 +1047,10 @@ def _cue_in(words: list[str]) -> tuple[str, str | None, str] | None:
         if _pronoun_subject(before):
             return cue, None, "pronoun"  # "She went on to say", "Ia kemudian menegaskan"
         after = words[index + len(cue.split()):]
-        speaker = _subject(before) or (source_after(after) if _inverts(cue) else None)
+        inverted = source_after(after) if _inverts(cue) else None
+        if inverted and before and before[-1].endswith(",") and _a_person(inverted):
+            return cue, inverted, "explicit cue"  # "Bagi kedua negara, lanjut Lankov, hal itu …": Lankov speaks
+        speaker = _subject(before) or inverted
         return cue, speaker, "explicit cue"
     return None
 
@@ -1549,6 +1585,9 @@ def _antecedent(text: str, sentence_starts: list[int], low: int, high: int, spea
         found = _cue_in(words)
         if found and found[1]:
             return speakers.settle(found[1], end)
+        subject = _opening_subject(words, single=True)
+        if subject and subject.split()[0] != words[0].strip(",") and speakers.match(subject):
+            return speakers.settle(subject, end)  # "Sekda Puncak Jaya, Tumiran berharap …": the sentence's subject
         named = speakers.last_between(start, end)
         if named:
             return named

@@ -241,6 +241,12 @@ def test_names_with_initials_particles_suffixes_and_name_order(text, speaker):
         # a body that opens the sentence of a partial quotation, named in full
         ("The Tavarian embassy in Estmar condemned the attack. The Tavarian embassy on Monday reminded its "
          "citizens to “do everything they can to stay safe”.", ["the Tavarian embassy in Estmar"]),
+        # an anonymous description after the cue; a name set after a description
+        ("“Namun, dapat juga dari hal lain,” kata penasihat hukum.", ["penasihat hukum"]),
+        ("“Mereka tidak diberi tahu,” kata peneliti pada Organisasi HAM Estmar (OHE), Dewi Kartika.", ["Dewi Kartika"]),
+        # "X, lanjut Budi, …": the name after an inverted cue speaks, not the words before it
+        ("Analis Budi Santoso hadir. Bagi kedua negara, lanjut Budi, hal itu ancaman. “Sangat wajar,” tambahnya.",
+         ["Budi Santoso"]),
     ],
 )
 def test_appositions_sentence_subjects_and_descriptions_resolved(text, speakers):
