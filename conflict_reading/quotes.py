@@ -552,7 +552,9 @@ def _after_cue(words: list[str], sentence_closed: bool = False) -> tuple[str, st
             return cue, None, "pronoun"
         if _speaking_pronoun(rest):
             return cue, None, "pronoun"
-        if _inverts(cue):
+        if rest and (rest[0][:1] in OPENING or rest[0][:1] == '"'):
+            speaker = None  # "… and added: “…”": a quotation follows, not a name
+        elif _inverts(cue):
             speaker = source_after(rest)
         else:  # ", citing “a wave of arrests”": what follows is what is said, not who says it
             named = name_after(rest)
@@ -563,8 +565,8 @@ def _after_cue(words: list[str], sentence_closed: bool = False) -> tuple[str, st
         if _ends_sentence(words[index - 1]) or words[index - 1].endswith((";", "”;", "\";")):
             break  # the sentence or clause ended, or another quotation began: a cue further on is not this one's
         found = _cue_at(words, index)
-        if found and sentence_closed and index > 1 and not _inverts(found[0]):
-            break  # "….” Budi Santoso called the attack …": a new sentence with a verb of its own, not an attribution
+        if found and sentence_closed and index > 1 and (not _inverts(found[0]) or _long_tail(words[index + 1:])):
+            break  # "….” Budi Santoso called the attack …", "….” Budi told the BBC the town was …": a new sentence
         if found:
             subject = words[:index]
             if subject[0].lower().strip(",") in PRONOUNS and all(
@@ -580,7 +582,24 @@ def _after_cue(words: list[str], sentence_closed: bool = False) -> tuple[str, st
     return None
 
 
-_INVERTING = {"said", "says", "added", "told", "asked", "wrote", "continued", "explained", "according to"}
+def _long_tail(words: list[str]) -> bool:
+    """Whether more than a conduit and a time follow a cue before the sentence ends ("told the BBC." is short;
+    "told the BBC the town was hit" is a statement of its own).
+
+    >>> _long_tail("the BBC.".split()), _long_tail("the BBC the town was hit.".split())
+    (False, True)
+    """
+    from .entities import lexicon
+
+    tail = []
+    for word in words[:14]:
+        tail.append(word.strip(",.;:").lower())
+        if _ends_sentence(word) or word.endswith((",", ";", ":")):
+            break
+    return len(tail) > 6 or any(w in lexicon()["auxiliaries"] or w in ("that", "bahwa") for w in tail)
+
+
+_INVERTING = {"said", "says", "added", "told", "asked", "wrote", "continued", "explained", "according to", "read"}
 
 
 def _participle(cue: str) -> bool:
@@ -679,7 +698,8 @@ _DEMONSTRATIVES = {"itu", "ini", "tersebut", "the", "this", "that"}
 
 _WEEK = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
          "April", "May", "June", "July", "August", "September", "October", "November", "December")
-_NP_AFTER = re.compile(r"\s+(?:in|of|to|for|di|untuk)\s+(?:the\s+)?(?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*){0,3}")
+_NP_AFTER = re.compile(r"\s+(?:(?:in|of|to|for|di|untuk)\s+(?:the\s+)?(?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*){0,3}"
+                       r"|of\s+[a-z]+(?![\w’'-]))")  # "in Estmar", "of the Interior", "of defence"
 
 
 def _named_with_head(text: str, head: str) -> str | None:
@@ -720,9 +740,10 @@ def _named_with_head(text: str, head: str) -> str | None:
             if bare.lower() in ("the",) and phrase:
                 phrase.insert(0, bare)
             break
-        if not phrase or all(w.lower() in ("the",) for w in phrase):
-            continue
         tail = _NP_AFTER.match(text, match.end())
+        if not phrase or all(w.lower() in ("the",) for w in phrase) or not (
+                any((w[:1].isupper() and w.lower() != "the") or w.endswith(("'s", "’s")) for w in phrase) or tail):
+            continue  # "the defence ministry" again is no fuller naming: "Estmar's defence ministry" is
         name = " ".join(phrase + [match.group()]) + (tail.group() if tail else "")
         found = " ".join(name.split())
     return found
@@ -758,6 +779,9 @@ def _role_only(phrase: list[str]) -> bool:
     if 3 <= len(words) <= 4 and words[0].lower() == "the" and words[-1].lower() in lexicon()["anonymous_heads"] and all(
             w[:1].islower() or w.lower() in _nationality_words() for w in words[1:-1]):
         return True  # "the Ukrainian official", "the senior official": a person described before
+    if 3 <= len(words) <= 4 and words[0] == "the" and words[-1].lower() in lexicon()["organisation_heads"] and all(
+            w[:1].islower() and w.isalpha() for w in words[1:]):
+        return True  # "the defence ministry", "the interior ministry": a body named in full before
     if len(words) == 2 and words[1].lower() in ("itu", "ini", "tersebut") and words[0].lower() in heads:
         return True  # "kementerian itu", "laporan tersebut"
     if any(w.lower() in lexicon()["organisation_heads"] for w in words):
@@ -1706,7 +1730,14 @@ def find_quotes(article: Article) -> pd.DataFrame:
             speaker = cue = None
         elif attribution is None:
             opens_paragraph = _NON_SPACE.search(text, p_start, start - 1) is None  # not a copy of the paragraph
-            about = _antecedent(text, sentence_starts, previous_end, p_start, speakers) if opens_paragraph else None
+            if opens_paragraph:
+                about = _antecedent(text, sentence_starts, previous_end, p_start, speakers)
+            elif previous_end < p_start:
+                # "Dewi Kartika was one of them. She was woken by the siren. “…”": the person the paragraph is about
+                about = _antecedent(text, sentence_starts, p_start, start - 1, speakers) or speakers.last_between(
+                    p_start, start)
+            else:
+                about = None
             if kind == "partial" and not about:
                 # "The Tavarian embassy reminded its citizens to “stay indoors”": the sentence's subject
                 about = _opening_subject(before_words, bodies=True)

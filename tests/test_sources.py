@@ -247,6 +247,17 @@ def test_names_with_initials_particles_suffixes_and_name_order(text, speaker):
         # "X, lanjut Budi, …": the name after an inverted cue speaks, not the words before it
         ("Analis Budi Santoso hadir. Bagi kedua negara, lanjut Budi, hal itu ancaman. “Sangat wajar,” tambahnya.",
          ["Budi Santoso"]),
+        # a quotation with no cue after a paragraph about someone; the next sentence's "told the BBC the …" is a
+        # statement of its own, not this quotation's attribution
+        ("“The town is quiet,” the mayor Arif Wibowo said.\nDewi Kartika was one of them. She was woken by the siren. "
+         "“We ran to the cellar.” Castelby MP Budi Santoso told the BBC the shelters were full.",
+         ["Arif Wibowo", "Dewi Kartika"]),
+        # "and added:" before a quotation: the sentence's subject adds it, not a name inside the quotation
+        ("Estmar's first lady Ilona Berat called the attack “a dark day,” and added: “Tavaria takes our lives.”",
+         ["Ilona Berat", "Ilona Berat"]),
+        # a document's words: "the statement read"; "the defence ministry" is the ministry named in full before
+        ("Tavaria's ministry of defence said the siren sounded. “We condemn the attack,” the statement read. "
+         "“Help is on the way,” the defence ministry added.", ["the statement", "Tavaria's ministry of defence"]),
     ],
 )
 def test_appositions_sentence_subjects_and_descriptions_resolved(text, speakers):
