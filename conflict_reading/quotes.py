@@ -564,6 +564,8 @@ def _after_cue(words: list[str], sentence_closed: bool = False) -> tuple[str, st
     for index in range(1, min(6 if sentence_closed else 14, len(words))):
         if _ends_sentence(words[index - 1]) or words[index - 1].endswith((";", "”;", "\";")):
             break  # the sentence or clause ended, or another quotation began: a cue further on is not this one's
+        if index > 1 and words[index - 1].lower().strip(",") in _clause_openers():
+            break  # "…” bagi pekerja, meskipun Budi menyatakan …": a clause of its own
         found = _cue_at(words, index)
         if found and sentence_closed and index > 1 and (not _inverts(found[0]) or _long_tail(words[index + 1:])):
             break  # "….” Budi Santoso called the attack …", "….” Budi told the BBC the town was …": a new sentence
@@ -580,6 +582,18 @@ def _after_cue(words: list[str], sentence_closed: bool = False) -> tuple[str, st
             if speaker:
                 return found[0], speaker, "explicit cue"
     return None
+
+
+def _leads_in(before: list[str]) -> bool:
+    """Whether the words before a quotation end with its cue: "menegaskan bahwa", "said that", "kata dia:".
+
+    >>> _leads_in("Menteri Budi menegaskan bahwa".split()), _leads_in("Budi datang ke".split())
+    (True, False)
+    """
+    tail = [w.lower().strip(",:") for w in before[-2:]]
+    if tail and tail[-1] in ("bahwa", "that"):
+        tail = tail[:-1]
+    return bool(tail) and _cue_at([w for w in tail], len(tail) - 1) is not None
 
 
 def _long_tail(words: list[str]) -> bool:
@@ -643,6 +657,20 @@ def _inverts(cue: str) -> bool:
     """
     lower = cue.lower()
     return lower in _root_forms() or lower in _INVERTING or lower == "menurut"
+
+
+@lru_cache(maxsize=1)
+def _negations() -> frozenset[str]:
+    from .entities import lexicon
+
+    return lexicon()["negations"]
+
+
+@lru_cache(maxsize=1)
+def _clause_openers() -> frozenset[str]:
+    from .entities import lexicon
+
+    return lexicon()["clause_openers"]
 
 
 @lru_cache(maxsize=1)
@@ -1057,6 +1085,8 @@ def _cue_in(words: list[str]) -> tuple[str, str | None, str] | None:
         if not found:
             continue
         cue, pronoun = found
+        if index > 0 and words[index - 1].lower().strip(",") in _negations():
+            continue  # "Komnas HAM belum memastikan …": nothing said
         if pronoun:
             return cue, None, "pronoun"
         before = words[:index]
@@ -1381,7 +1411,10 @@ class _Speakers:
         if not speaker:
             return speaker
         if isinstance(speaker, Role):
-            return self.the_country(self.role(speaker, position), position)
+            found = self.role(speaker, position)
+            if found and not _a_person(found):
+                found = self.fuller(found)  # "the embassy" → "The Tavarian embassy" → "the Tavarian embassy in Estmar"
+            return self.the_country(found, position)
         if _a_person(speaker):
             return self.resolve(speaker, position)
         return self.the_country(self.expand(speaker) or self.fuller(speaker), position)
@@ -1609,6 +1642,11 @@ def _antecedent(text: str, sentence_starts: list[int], low: int, high: int, spea
         found = _cue_in(words)
         if found and found[1]:
             return speakers.settle(found[1], end)
+        if found and found[2] == "pronoun":
+            end, index = start, index - 1  # "Didampingi …, dia meminta maaf": still about someone named earlier
+            if start <= low or index < 0:
+                break
+            continue
         subject = _opening_subject(words, single=True)
         if subject and subject.split()[0] != words[0].strip(",") and speakers.match(subject):
             return speakers.settle(subject, end)  # "Sekda Puncak Jaya, Tumiran berharap …": the sentence's subject
@@ -1705,8 +1743,12 @@ def find_quotes(article: Article) -> pd.DataFrame:
         before_words = _words_before(text, max(s_start, p_start), start - 1)
         after = _after_cue(after_words, inside.rstrip()[-1:] in ".!?")
         before = _before_cue(before_words) if before_words else None
-        # a named speaker wins over a pronoun; a cue after the quote over one before it
-        attribution = next((a for a in (after, before) if a and a[1]), None) or after or before
+        # a named speaker wins over a pronoun; a cue after the quote over one before it, unless the cue before
+        # leads straight into the quote ("Budi menegaskan bahwa “…” …, meskipun Dewi menyatakan …")
+        if before and before[1] and before_words and _leads_in(before_words):
+            attribution = before
+        else:
+            attribution = next((a for a in (after, before) if a and a[1]), None) or after or before
         if attribution is None and before_words:
             attribution = _cue_in(before_words)
         if attribution is None and not inside.rstrip().endswith((".", "!", "?")):

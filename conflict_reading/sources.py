@@ -58,7 +58,7 @@ def _apposition_before(before: list[str]) -> bool:
     return first in {"a", "an", "the", "seorang", "salah", "who", "yang"} and before[comma][:1].isupper()
 
 
-_NEGATIONS = {"tidak", "tak", "belum", "bukan", "enggan", "not", "never", "didn't", "did", "declined", "refused"}
+_NEGATIONS = lexicon()["negations"]  # "belum memastikan", "did not say": nothing was said
 
 
 _PURPOSE = {"untuk", "guna", "agar", "demi", "supaya", "to", "dapat", "bisa", "could", "would", "will", "akan", "ingin",

@@ -258,6 +258,15 @@ def test_names_with_initials_particles_suffixes_and_name_order(text, speaker):
         # a document's words: "the statement read"; "the defence ministry" is the ministry named in full before
         ("Tavaria's ministry of defence said the siren sounded. “We condemn the attack,” the statement read. "
          "“Help is on the way,” the defence ministry added.", ["the statement", "Tavaria's ministry of defence"]),
+        # the cue that leads into a quotation wins over a cue in a clause of its own after it
+        ("Menteri Dewi Kartika menegaskan bahwa “tidak ada amnesti” bagi pekerja, meskipun Budi Santoso sempat "
+         "menyatakan bahwa mereka boleh tinggal.", ["Dewi Kartika"]),
+        # a denied cue says nothing ("belum memastikan"); a sentence with a pronoun subject sends the reader further
+        # back; "Pemerintahan Budi" is a government, not a person's name
+        ("Ketua Komnas HAM Dewi Kartika hadir. Lebih lanjut, Dewi menilai ada pelanggaran. Namun, Komnas HAM belum "
+         "memastikan bentuknya.\n“Nanti kita buktikan,” tutur dia.", ["Dewi Kartika"]),
+        ("Pemerintahan Budi Santoso goyah. Budi mengadakan rapat pada Kamis. Didampingi menteri, dia meminta maaf.\n"
+         "“Kita tidak punya waktu,” ujarnya.", ["Budi Santoso"]),
     ],
 )
 def test_appositions_sentence_subjects_and_descriptions_resolved(text, speakers):
