@@ -150,11 +150,14 @@ def source_kind(name: str | None) -> str | None:
         return "state"
     if _place_kind(joined) in ("city", "region", "continent", "water"):
         return None  # "Puncak Jaya", "Los Angeles": a place is not a source (a capital may be: above)
-    if all(w.isupper() and len(w) > 1 for w in (_bare(x) for x in name.split())):
-        return "organisation"  # an acronym: "BNPT", "TPNPB"
+    bare_core = [_bare(x) for x in name.split() if _bare(x).lower() not in ("the", "a", "an", "itu", "ini", "tersebut")]
+    if bare_core and all(w.isupper() and len(w) > 1 for w in bare_core):
+        return "organisation"  # an acronym: "BNPT", "TPNPB", "the BLA"
+    if len(words) > 1 and re.fullmatch(r"[\d.,]+%?", words[0]) and words[1] in lex["share_words"] | {"%"}:
+        return "anonymous"  # "26 persen lainnya", "65 percent of Democrats": a share of the people asked
     if name[:1].isupper():
         return "person"
-    return "anonymous"
+    return None  # "granat asap", "gejolak politik ini": a thing or an event, not someone described
 
 
 _DETERMINERS = {"seorang", "sejumlah", "beberapa", "para", "sebuah", "salah", "the", "a", "an", "some", "several",

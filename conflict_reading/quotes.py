@@ -564,7 +564,8 @@ def _after_cue(words: list[str], sentence_closed: bool = False) -> tuple[str, st
     for index in range(1, min(6 if sentence_closed else 14, len(words))):
         if _ends_sentence(words[index - 1]) or words[index - 1].endswith((";", "”;", "\";")):
             break  # the sentence or clause ended, or another quotation began: a cue further on is not this one's
-        if index > 1 and words[index - 1].lower().strip(",") in _clause_openers():
+        if index > 1 and (words[index - 1].lower().strip(",") in _clause_openers() or words[index - 1].lower() in (
+                "yang", "which", "whom")):
             break  # "…” bagi pekerja, meskipun Budi menyatakan …": a clause of its own
         found = _cue_at(words, index)
         if found and sentence_closed and index > 1 and (not _inverts(found[0]) or _long_tail(words[index + 1:])):

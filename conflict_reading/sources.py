@@ -30,7 +30,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .article import Article
-from .entities import display_name, is_fragment, lexicon, source_kind
+from .entities import display_name, is_fragment, lexicon, source_kind, subject_words
 from .quotes import (PRONOUNS, Role, _cue_at, _may_hold_cue, _subject, find_quotes, reporting_verbs, source_after,
                      speakers_of)
 
@@ -133,6 +133,9 @@ class _Reader:
         if not words:
             return None, None
         first = _lower(words[0])
+        if not after:  # "Selain rantis, dia menyatakan …": the clause's subject, past what comes before it
+            phrase = subject_words(words)
+            first = _lower(phrase[0]) if len(phrase) == 1 else first
         if first in PRONOUNS or first in lexicon()["pronouns"] or (after and first.endswith("nya") and len(words) == 1):
             source = self._last_source(position)
             return (source, source_kind(source)) if source else (None, None)
@@ -294,9 +297,10 @@ class _Reader:
         # 2. "S, kata X" / "S, ujarnya" / "S, X said" / "S, officials said"; not "X, a professor, said that S"
         rest = len(words) - i - size
         named_after = source_after(words[i + size:]) if 0 < rest <= 8 else None
-        closing = lower_cue in self.after_only or pronoun_form or rest <= 2 or (
+        leads = words[i + size - 1].endswith((",", ":")) and rest >= 2 and not comma_before  # "X menyatakan, S"
+        closing = lower_cue in self.after_only or pronoun_form or (not leads and (rest <= 2 or (
             named_after is not None and rest - len(named_after.split()) <= 3
-            and not any(_lower(w) in _THAT for w in words[i + size:]))
+            and not any(_lower(w) in _THAT for w in words[i + size:]))))
         comma_near = max((k for k in range(max(0, i - 8), i) if words[k].endswith(",")), default=-1)
         if comma_before and _apposition_before(words[:i]):
             closing = lower_cue in self.after_only or pronoun_form  # "Ilona Berat, an Estmar MP, accused …"
