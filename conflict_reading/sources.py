@@ -359,6 +359,8 @@ class _Reader:
                     j += 2
         if j >= len(words):
             return None
+        if _lower(words[i - 1]) in ("yang", "who") and len(words) - j < 3:
+            return None  # "warga yang menolak razia": who they are (they opposed a raid), not what they said
         if _lower(words[j]) in _CONDUIT_START and _lower(words[j]) not in ("di",):
             # "wrote in a Facebook post, …" / "said on Telegram": where it was said, then (maybe) what
             k = next((k for k in range(j, min(len(words), j + 10))
