@@ -291,6 +291,8 @@ def subject_words(words: list[str]) -> list[str]:
             start = i + 1  # "JAKARTA, KOMPAS.com - Pihak Bank Arsa …": a dateline ends
         elif _cue_word(word) and i < len(kept) - 1:
             start = i + 1  # "said Lindqvist": a cue before the subject ends the clause before it
+        elif word in ("-", "–", "—") and i < len(kept) - 1:
+            start = i + 1  # "… had lost popularity - critics accused them": a clause after a dash
         elif word.endswith((",", ".", ":", ";", "”", "\"")) and i < len(kept) - 1 and not _abbreviation(word):
             start = i + 1
         elif _bare(word).lower() in {"bahwa", "that", "dan", "and", "but", "namun", "tetapi", "while", "sementara",

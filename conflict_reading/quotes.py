@@ -917,6 +917,15 @@ def source_after(words: list[str]) -> str | None:
                                               or bare.lower() in lexicon()["anonymous_heads"]):
             phrase.append(bare)  # "according to Dalmen police", "said Tavarian officials": the head ends the source
             break
+        ahead = [w.strip(".,:;()“”\"").lower() for w in words[len(phrase):len(phrase) + 3]]
+        if phrase and bare[:1].islower() and bare.isalpha() and not words[len(phrase) - 1].endswith((",", ".", ":", ";")) \
+                or phrase and bare[:1].islower() and re.fullmatch(r"(?:[A-Z]\.){2,}", words[len(phrase) - 1]):
+            head_at = next((k for k, w in enumerate(ahead[1:], 1) if w in lexicon()["anonymous_heads"]
+                            or w in lexicon()["organisation_heads"]), None)
+            if head_at is not None and all(w.isalpha() and w not in lexicon()["conduit_words"]
+                                           and w not in lexicon()["never_sources"] for w in ahead[:head_at]):
+                phrase += [w.strip(".,:;()“”\"") for w in words[len(phrase):len(phrase) + head_at + 1]]
+                break  # "according to U.S. defense officials": modifiers, then the head
         if not bare or (bare[:1].islower() and not lower_ok and (bare.lower() not in word_list("name-particles")
                                                                 or bare.lower() in lexicon()["conduit_words"])):
             break
@@ -1258,6 +1267,11 @@ class _Speakers:
         """The person named most recently before ``position`` (for a pronoun with no earlier quote)."""
         index = bisect.bisect_left(self._positions, position)
         return self.resolve(self.mentions[index - 1][1]) if index else None
+
+    def last_mention_at(self, position: int) -> int:
+        """Where the person named most recently before ``position`` is named (-1 if nobody is)."""
+        index = bisect.bisect_left(self._positions, position)
+        return self._positions[index - 1] if index else -1
 
     def add(self, name: str) -> str:
         found = self.match(name)

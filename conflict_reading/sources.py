@@ -222,16 +222,62 @@ class _Reader:
             if i > 0 and _lower(words[i - 1]) in _RELATIVE and any(_cue_at(words, k) for k in range(i + size, len(words))):
                 continue  # "In a statement which confirmed …, the land forces said …": the main clause's cue
             row = self._read(tokens, words, i, cue, lower_cue, size, pronoun_form, start, end)
+            closing = self._closing_attribution(tokens, words, i + size, start, end) if row else None
+            if closing:
+                row = closing  # "The US stressed that S, spokesperson Budi Santoso said.": the closing cue attributes
             if row is None and quoted_speaker and any(_lower(w) in _THAT for w in words[i + size:i + size + 8]):
                 j = next(k for k in range(i + size, len(words)) if _lower(words[k]) in _THAT) + 1
                 row = self._row(tokens[j][0], end, quoted_speaker, source_kind(quoted_speaker), cue) if j < len(words) else None
             if row:
-                rows = self._split_at_second_cue(row)
+                rows = self._second_speaker(tokens, words, i + size, row, end) or self._split_at_second_cue(row)
                 for each in rows:
                     each["paragraph"] = paragraph
                     self.found.append((each["start"], each["source"]))
                 return rows
         return []
+
+    def _second_speaker(self, tokens, words, after: int, row: dict, end: int) -> list[dict] | None:
+        """"Meski X mengeklaim S1, Y menyatakan S2" / "X said S1, while Y said S2": two sources, two statements."""
+        for k in range(after + 1, len(words)):
+            found = _cue_at(words, k)
+            if not found or found[1] or tokens[k][0] < row["start"]:
+                continue
+            comma = max((c for c in range(max(after, k - 6), k) if words[c].endswith(",")), default=-1)
+            subject = words[comma + 1:k]
+            while subject and _lower(subject[0]) in lexicon()["clause_openers"] | {"dan", "and", "but", "namun", "tetapi"}:
+                subject = subject[1:]
+            if comma < 0 or not subject or tokens[comma][1] <= row["start"]:
+                return None
+            source, kind = self.resolve(subject, tokens[k][0])
+            if not source:
+                return None
+            j = k + len(found[0].split())
+            j += 1 if j < len(words) and _lower(words[j]) in _THAT else 0
+            if j >= len(words) or (_lower(words[j]) in _CONDUIT_START and len(words) - j <= 4):
+                return None  # "…, Budi said in a statement.": where it was said, nothing more
+            second = self._row(tokens[j][0], end, source, kind, found[0])
+            first = self._row(row["start"], tokens[comma][1], row["source"], row["source_kind"], row["cue"])
+            return [first, second] if first and second else None
+        return None
+
+    def _closing_attribution(self, tokens, words, after: int, start: int, end: int) -> dict | None:
+        """A "…, X said (in a statement)." that closes the sentence after an earlier cue: the whole sentence
+        before it is what X said."""
+        for i in range(max(after, len(words) - 8), len(words)):
+            found = _cue_at(words, i)
+            if not found or found[1]:
+                continue
+            comma = max((k for k in range(max(after, i - 8), i) if words[k].endswith(",")), default=-1)
+            cue = found[0]
+            rest = words[i + len(cue.split()):]
+            if comma < 0 or len(rest) > 4 or cue.lower() in _according_to() or (
+                    rest and _lower(rest[0]) not in _CONDUIT_START and not _is_time(rest)):
+                continue  # "…, Budi said (in a statement / on Monday)." closes; "…, Budi said otherwise." does not
+            source, kind = self.resolve(words[comma + 1:i], tokens[i][0])
+            if source and source.lower().removeprefix("the ").split()[0] not in lexicon()["news_outlets"]:
+                # (not "…, AFP reported": the agency carries the words of the source named before)
+                return self._row(start, tokens[comma][1], source, kind, cue)
+        return None
 
     def _split_at_second_cue(self, row: dict) -> list[dict]:
         """"X said S1, adding that S2" / "X mengatakan S1, seraya menegaskan bahwa S2": two statements."""

@@ -45,6 +45,17 @@ def indirect(text: str) -> list[tuple[str, str, str]]:
         ("Polisi memakai granat asap untuk membubarkan warga yang menolak razia.", []),
         ("Budi Santoso spoke first. He has appealed for an end to the protests.",
          [("Budi Santoso", "person", "an end to the protests")]),
+        # modifiers before the head after "according to"; a clause after a dash; a closing "…, X said." attributes
+        # the whole sentence, even after an earlier verb of saying, but a news agency that reports is no source
+        ("Tavaria has been shipping drones to Estmar, according to U.S. defense officials.",
+         [("U.S. defense officials", "anonymous", "Tavaria has been shipping drones to Estmar")]),
+        ("Governments had lost popularity - critics accused them of failing to tackle corruption.",
+         [("critics", "anonymous", "them of failing to tackle corruption")]),
+        ("Tavaria stressed that the raid was unlawful, foreign ministry spokesperson Budi Santoso said in a statement.",
+         [("Budi Santoso", "person", "Tavaria stressed that the raid was unlawful")]),
+        # two sources in one sentence, each with its statement
+        ("Meski Chile mengeklaim serangan itu berhasil, militer Peru menyatakan sebaliknya.",
+         [("Chile", "state", "serangan itu berhasil"), ("militer Peru", "organisation", "sebaliknya")]),
         ("Laporan itu menyebutkan 40 rumah rusak.",
          [("Laporan itu", "document", "40 rumah rusak")]),
         ("The attack killed five people, officials said.",
