@@ -31,8 +31,8 @@ import pandas as pd
 
 from .article import Article
 from .entities import display_name, is_fragment, lexicon, source_kind, subject_words
-from .quotes import (PRONOUNS, Role, _cue_at, _may_hold_cue, _subject, find_quotes, reporting_verbs, source_after,
-                     speakers_of)
+from .quotes import (PRONOUNS, Role, _cue_at, _inverts, _may_hold_cue, _subject, find_quotes, reporting_verbs,
+                     source_after, speakers_of)
 
 SOURCE_COLUMNS = ["text", "kind", "source", "source_kind", "cue", "paragraph", "start", "end"]
 _TOKEN = re.compile(r"\S+")
@@ -343,14 +343,18 @@ class _Reader:
         # 2. "S, kata X" / "S, ujarnya" / "S, X said" / "S, officials said"; not "X, a professor, said that S"
         rest = len(words) - i - size
         named_after = source_after(words[i + size:]) if 0 < rest <= 8 else None
-        leads = words[i + size - 1].endswith((",", ":")) and rest >= 2 and not comma_before  # "X menyatakan, S"
-        closing = lower_cue in self.after_only or pronoun_form or (not leads and (rest <= 2 or (
+        comma_near = max((k for k in range(max(0, i - 8), i) if words[k].endswith(",")), default=-1)
+        # "S1, officials said, S2": the statement before (S1 of three words or more); "Sementara, X menyatakan, S":
+        # a short opening, then the cue and what follows it
+        inserted = words[i + size - 1].endswith(",") and comma_near >= 2 and not comma_before and i - comma_near <= 7 \
+            and _inverts(cue)  # ("Dalam kesempatan itu, Budi menyatakan, S" opens with a phrase of time, not S1)
+        leads = words[i + size - 1].endswith((",", ":")) and rest >= 2 and not comma_before and not inserted
+        closing = lower_cue in self.after_only or pronoun_form or inserted or (not leads and (rest <= 2 or (
             named_after is not None and rest - len(named_after.split()) <= 3
             and not any(_lower(w) in _THAT for w in words[i + size:]))))
-        comma_near = max((k for k in range(max(0, i - 8), i) if words[k].endswith(",")), default=-1)
         if comma_before and _apposition_before(words[:i]):
             closing = lower_cue in self.after_only or pronoun_form  # "Ilona Berat, an Estmar MP, accused …"
-        if (comma_before and closing) or lower_cue in self.after_only or pronoun_form or (
+        if (comma_before and closing) or lower_cue in self.after_only or pronoun_form or inserted or (
                 closing and comma_near >= 0 and rest <= 4 and not (_lower(words[comma_near + 1]) in _THAT)):
             if not comma_before:
                 clause_start = max((k for k in range(i) if words[k].endswith(",")), default=-1)

@@ -53,6 +53,11 @@ def indirect(text: str) -> list[tuple[str, str, str]]:
          [("critics", "anonymous", "them of failing to tackle corruption")]),
         ("Tavaria stressed that the raid was unlawful, foreign ministry spokesperson Budi Santoso said in a statement.",
          [("Budi Santoso", "person", "Tavaria stressed that the raid was unlawful")]),
+        # "S1, X said, S2": the statement before the inserted cue; "Dalam kesempatan itu, X menyatakan, S": after it
+        ("There is no direct evidence yet, officials said, but the inquiry goes on.",
+         [("officials", "anonymous", "There is no direct evidence yet")]),
+        ("Dalam kesempatan yang sama, Menteri Budi Santoso menyatakan, Estmar dapat memperkeras sikapnya.",
+         [("Budi Santoso", "person", "Estmar dapat memperkeras sikapnya")]),
         # two sources in one sentence, each with its statement
         ("Meski Chile mengeklaim serangan itu berhasil, militer Peru menyatakan sebaliknya.",
          [("Chile", "state", "serangan itu berhasil"), ("militer Peru", "organisation", "sebaliknya")]),
