@@ -297,9 +297,23 @@ def subject_words(words: list[str]) -> list[str]:
             start = i + 1
         elif _bare(word).lower() in {"bahwa", "that", "dan", "and", "but", "namun", "tetapi", "while", "sementara",
                                     "yang", "who", "which", "as", "karena", "because", "setelah", "after",
-                                    "ketika", "when", "saat", "meski", "although"} and i < len(kept) - 1:
-            start = i + 1
+                                    "ketika", "when", "saat", "meski", "although", "oleh", "by"} and i < len(kept) - 1:
+            start = i + 1  # ("diajukan oleh sejumlah kelompok yang menilai": the agent is who speaks)
+    if 0 < start < len(kept) and _bare(kept[start - 1]).lower() in ("and", "dan") and kept[start][:1].isupper():
+        first = start - 1  # "Tavaria, Estmar and Chile condemned": the whole list speaks
+        while first > 0 and (_bare(kept[first - 1])[:1].isupper() or _ROMAN_NUMERAL.fullmatch(_bare(kept[first - 1]))) \
+                and not _bare(kept[first - 1]).lower() in lexicon()["never_sources"] and first - 1 >= 0 \
+                and not kept[first - 1].endswith((".", ":", ";")):
+            first -= 1
+        if first < start - 1:
+            listed = kept[first:]
+            if all(w[:1].isupper() or _bare(w).lower() in ("and", "dan") or _ROMAN_NUMERAL.fullmatch(_bare(w))
+                   for w in listed):
+                return _without_trailing_modifiers(listed)
     return _without_trailing_modifiers(kept[start:])
+
+
+_ROMAN_NUMERAL = re.compile(r"[IVX]{1,4}")
 
 
 _PLACE_PREPOSITIONS = {"in", "of", "di", "dari", "for", "untuk", "to"}

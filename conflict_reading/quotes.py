@@ -700,6 +700,10 @@ def _subject(before: list[str]) -> str | None:
     from .entities import is_fragment, source_kind, subject_source, subject_words
 
     phrase = subject_words(before)
+    if len(phrase) >= 3 and any(w.lower() in ("and", "dan") for w in phrase[1:-1]) and all(
+            w[:1].isupper() or w.lower() in ("and", "dan") for w in phrase):
+        listed = [w for w in phrase if not _lexicon_title(w.strip(",")) or w.lower() in ("and", "dan")]
+        return " ".join(listed).strip(",")  # "Raja Charles III dan Ratu Camilla" → "Charles III dan Camilla"
     if _role_only(phrase):
         # "Kapolda", "Kepala BNPT", "Jenderal senior itu", "the minister": someone named earlier
         return Role(" ".join(w.strip(",.:;()“”\"") for w in phrase))
