@@ -1251,6 +1251,7 @@ class _Speakers:
         # Close spellings (Antony/Anthony) are looked for among the most recent CLOSE_WINDOW distinct name
         # words only: a real article has a few dozen, and a hostile text of thousands stays linear.
         self._recent_words: dict[str, None] = {}  # insertion-ordered: oldest first
+        self._close_words_of: dict[str, set[str]] = {}  # _close_to() results while the window keeps the same words
         self._mentioned_at: dict[str, list[int]] | None = None
         self._fuller: dict[str, str] = {}
         self._expanded: dict[str, str | None] = {}
@@ -1313,6 +1314,7 @@ class _Speakers:
         else:
             for pair in _letter_pairs(word):
                 self._words_with_pair[pair].add(word)
+            self._close_words_of.clear()  # a word enters the window (and the oldest may leave): look again
         self._recent_words[word] = None
         if len(self._recent_words) > CLOSE_WINDOW:
             oldest = next(iter(self._recent_words))
@@ -1322,12 +1324,15 @@ class _Speakers:
 
     def _close_to(self, word: str) -> set[str]:
         """The words of full names that ``answers._close`` finds close to ``word`` (itself included)."""
+        if word in self._close_words_of:
+            return self._close_words_of[word]
         found = {word}
         if len(word) > 1 and _ROMAN.fullmatch(word.upper()):
             found |= {other for other in self._recent_words if _same_numeral(word, other)}
         if len(word) >= 5:  # shorter words are close only to themselves
             candidates = set().union(*(self._words_with_pair.get(pair, ()) for pair in _letter_pairs(word)))
             found |= {other for other in candidates if not _cannot_be_close(word, other) and _close_words(word, other)}
+        self._close_words_of[word] = found
         return found
 
     def _positions_with(self, index: dict[str, set[int]], word: str) -> list[int]:

@@ -208,10 +208,10 @@ class _Reader:
     def _cues_in(self, start: int, end: int, paragraph: int, quoted_speaker: str | None) -> list[dict]:
         """The reported statements of ``text[start:end]`` (a sentence, or its end after a quotation)."""
         text = self.text
+        if not _may_hold_cue(text[start:end].split()):  # the same words as _TOKEN finds
+            return []  # most sentences: no cue, so no need for the words' positions
         tokens = [(m.start() + start, m.end() + start, m.group()) for m in _TOKEN.finditer(text[start:end])]
         words = [w for _, _, w in tokens]
-        if not _may_hold_cue(words):
-            return []
         for i in range(len(words)):
             found = _cue_at(words, i)
             if not found:
