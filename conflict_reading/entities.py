@@ -196,8 +196,9 @@ def _proper_name_of_body(words: list[str]) -> str | None:
     for size in (3, 2, 1):  # a body known by name ("ISIS", "Amnesty International") ends the phrase
         for start in range(len(words) - size, 0, -1):
             if " ".join(lower[start:start + size]) in names and start + size >= len(words) - 1 and not any(
-                    w in lexicon()["organisation_heads"] and w not in generic for w in lower[:start]):
-                return " ".join(words[start:start + size])  # not "badan kemanusiaan PBB": a body of the UN
+                    (w in lexicon()["organisation_heads"] and w not in generic) or w in lexicon()["anonymous_heads"]
+                    for w in lower[:start]):
+                return " ".join(words[start:start + size])  # not "badan kemanusiaan PBB", "para pakar PBB"
     run = 0
     while run < len(words) and words[len(words) - 1 - run][:1].isupper():
         run += 1

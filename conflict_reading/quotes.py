@@ -544,6 +544,8 @@ def _after_cue(words: list[str], sentence_closed: bool = False) -> tuple[str, st
             continue
         if index == 1 and (_is_name_word(words[0].strip(",.:;")) or words[0].lower().strip(",.") in NOT_NAMES):
             break  # "Ferrand said", "she said": the subject comes first (read below)
+        if index == 1 and words[0].lower() in ("dan", "and", "serta"):
+            return found[0], None, "explicit cue"  # "…” dan memuji …": the sentence's subject goes on
         cue, pronoun = found
         rest = words[index + len(cue.split()):]
         if _ends_sentence(words[index + len(cue.split()) - 1]):
@@ -904,7 +906,7 @@ def source_after(words: list[str]) -> str | None:
     if len(words) >= 2 and _role_only(head) and not words[1][-1:].isalnum() is False:
         return Role(" ".join(head))  # "said the diplomat", "kata kementerian itu"
     described = _description(words[:8])
-    if described or (words and _lexicon_title(words[0])):
+    if described or any(_lexicon_title(w.strip(",")) for w in words[:5]):
         named = _apposed_name(words[:16])
         if named:
             return named  # "kata peneliti pada Organisasi HAM Estmar (OHE), Dewi Kartika."
@@ -1813,7 +1815,13 @@ def find_quotes(article: Article) -> pd.DataFrame:
         else:
             cue, speaker, how = attribution
             if speaker is None:
-                about = _antecedent(text, sentence_starts, previous_end, start - 1, speakers) if how == "pronoun" else None
+                opens_with_pronoun = bool(before_words) and before_words[0].lower().strip(",") in PRONOUNS
+                if how == "pronoun":
+                    about = _antecedent(text, sentence_starts, previous_end, start - 1, speakers)
+                elif opens_with_pronoun:  # "Ia menyebut … “…” dan memuji …": whom "Ia" stands for
+                    about = _antecedent(text, sentence_starts, min(previous_end, s_start - 1), s_start, speakers)
+                else:
+                    about = None
                 opening = _opening_subject(before_words) if how != "pronoun" else None
                 speaker = about or opening or previous_speaker or speakers.last_before(start)
                 how = "pronoun" if how == "pronoun" else "previous speaker"

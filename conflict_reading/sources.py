@@ -75,6 +75,22 @@ _IN_TITLES = {"of", "the", "for", "and", "dari", "di", "untuk", "dan", "urusan",
 _CONDUIT_START = {"kepada", "to", "via", "melalui", "lewat", "dalam", "in", "on", "at", "di"}
 
 
+def _own_cue_after(words: list[str]) -> bool:
+    """Whether the words after a sentence's last quotation hold a cue of their own: "…”, also urging them to …",
+    "…” dan memuji keberanian …" (a participle, or a verb joined by "and").
+
+    >>> _own_cue_after("also urging them to vote.".split()), _own_cue_after("dan memuji keberanian staf.".split())
+    (True, True)
+    >>> _own_cue_after("to the crowd.".split())
+    False
+    """
+    for index in range(min(len(words), 4)):
+        found = _cue_at(words, index)
+        if found and (found[0].lower().endswith("ing") or (index > 0 and _lower(words[index - 1]) in ("dan", "and", "serta"))):
+            return True
+    return False
+
+
 def _according_to() -> frozenset[str]:
     """Cues that name their source after them and attribute the clause beside them:
     "menurut X", "according to X", "dilansir dari X" (``lexicons/sources.toml``)."""
@@ -173,7 +189,7 @@ class _Reader:
             quoted_speaker = self.speech[index][2]
             start = self.speech[index][1] + 1
             words_after = text[start:end].split()
-            if not any(_lower(w) in _THAT for w in words_after):
+            if not any(_lower(w) in _THAT for w in words_after) and not _own_cue_after(words_after):
                 return early
             return early + self._cues_in(start, end, paragraph, quoted_speaker)
         return self._cues_in(start, end, paragraph, quoted_speaker)
@@ -225,6 +241,12 @@ class _Reader:
             closing = self._closing_attribution(tokens, words, i + size, start, end) if row else None
             if closing:
                 row = closing  # "The US stressed that S, spokesperson Budi Santoso said.": the closing cue attributes
+            joined = 1 <= i <= 3 and all(_lower(w) in ("", "dan", "and", "serta", "also", "juga", "lalu", "then")
+                                         for w in words[:i])
+            if row is None and quoted_speaker and joined and i + size < len(words):
+                # "…”, also urging them to vote" / "…” dan memuji keberanian staf": the quotation's speaker goes on
+                j = i + size + (1 if _lower(words[i + size]) in _THAT else 0)
+                row = self._row(tokens[j][0], end, quoted_speaker, source_kind(quoted_speaker), cue) if j < len(words) else None
             if row is None and quoted_speaker and any(_lower(w) in _THAT for w in words[i + size:i + size + 8]):
                 j = next(k for k in range(i + size, len(words)) if _lower(words[k]) in _THAT) + 1
                 row = self._row(tokens[j][0], end, quoted_speaker, source_kind(quoted_speaker), cue) if j < len(words) else None
@@ -270,7 +292,7 @@ class _Reader:
             comma = max((k for k in range(max(after, i - 8), i) if words[k].endswith(",")), default=-1)
             cue = found[0]
             rest = words[i + len(cue.split()):]
-            if comma < 0 or len(rest) > 4 or cue.lower() in _according_to() or (
+            if comma < 0 or len(rest) > 6 or cue.lower() in _according_to() or (
                     rest and _lower(rest[0]) not in _CONDUIT_START and not _is_time(rest)):
                 continue  # "…, Budi said (in a statement / on Monday)." closes; "…, Budi said otherwise." does not
             source, kind = self.resolve(words[comma + 1:i], tokens[i][0])
@@ -349,12 +371,16 @@ class _Reader:
         inserted = words[i + size - 1].endswith(",") and comma_near >= 2 and not comma_before and i - comma_near <= 7 \
             and _inverts(cue)  # ("Dalam kesempatan itu, Budi menyatakan, S" opens with a phrase of time, not S1)
         leads = words[i + size - 1].endswith((",", ":")) and rest >= 2 and not comma_before and not inserted
-        closing = lower_cue in self.after_only or pronoun_form or inserted or (not leads and (rest <= 2 or (
+        named_next = rest == 0 or words[i + size][:1].isupper() or _lower(words[i + size]) in PRONOUNS \
+            or _lower(words[i + size]) in _CONDUIT_START or _is_time(words[i + size:])  # not "menyerukan pembebasan X"
+        where_only = 0 < rest <= 7 and _lower(words[i + size]) in _CONDUIT_START and not any(
+            _lower(w) in _THAT or w.endswith((",", ":")) for w in words[i + size:-1])  # "…, X announced in a post on X."
+        closing = lower_cue in self.after_only or pronoun_form or inserted or where_only or (not leads and ((rest <= 2 and named_next) or (
             named_after is not None and rest - len(named_after.split()) <= 3
             and not any(_lower(w) in _THAT for w in words[i + size:]))))
         if comma_before and _apposition_before(words[:i]):
             closing = lower_cue in self.after_only or pronoun_form  # "Ilona Berat, an Estmar MP, accused …"
-        if (comma_before and closing) or lower_cue in self.after_only or pronoun_form or inserted or (
+        if (comma_before and closing) or lower_cue in self.after_only or pronoun_form or inserted or (where_only and comma_near >= 0) or (
                 closing and comma_near >= 0 and rest <= 4 and not (_lower(words[comma_near + 1]) in _THAT)):
             if not comma_before:
                 clause_start = max((k for k in range(i) if words[k].endswith(",")), default=-1)
@@ -395,7 +421,8 @@ class _Reader:
         if words[i + size - 1].endswith((",", ":")):
             pass
         else:
-            for k in range(j, min(len(words), j + 10)):
+            reach = 20 if j < len(words) and _lower(words[j]) in _CONDUIT_START else 10  # "mengatakan dalam rapat … bahwa"
+            for k in range(j, min(len(words), j + reach)):
                 if _lower(words[k]) in _THAT:
                     j = k + 1
                     break

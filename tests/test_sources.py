@@ -58,6 +58,14 @@ def indirect(text: str) -> list[tuple[str, str, str]]:
          [("officials", "anonymous", "There is no direct evidence yet")]),
         ("Dalam kesempatan yang sama, Menteri Budi Santoso menyatakan, Estmar dapat memperkeras sikapnya.",
          [("Budi Santoso", "person", "Estmar dapat memperkeras sikapnya")]),
+        # a name after a title and a comma; a statement closed by where it was published; a quotation's speaker
+        # goes on after it with a verb of its own ("…”, also urging …")
+        ("Tavaria is sending troops, according to Estmar’s defense minister, Budi Santoso.",
+         [("Budi Santoso", "person", "Tavaria is sending troops")]),
+        ("One citizen was killed, Estmar’s embassy in Tavaria announced in a post on X on Tuesday.",
+         [("Estmar’s embassy in Tavaria", "organisation", "One citizen was killed")]),
+        ("The Estmar junta called on rebels to “talk to us about the future”, also urging them to join the elections.",
+         [("the Estmar junta", "organisation", "them to join the elections")]),
         # two sources in one sentence, each with its statement
         ("Meski Chile mengeklaim serangan itu berhasil, militer Peru menyatakan sebaliknya.",
          [("Chile", "state", "serangan itu berhasil"), ("militer Peru", "organisation", "sebaliknya")]),
