@@ -191,6 +191,8 @@ def _proper_name_of_body(words: list[str]) -> str | None:
     ('Dalmen People Council', None)
     """
     lower = [w.lower() for w in words]
+    if lower and lower[0] in lexicon()["document_heads"]:
+        return None  # "video obtained by Reuters": a document, named by who holds it
     names = lexicon()["organisation_names"]
     generic = {"group", "kelompok", "organisasi", "organisation", "organization", "lembaga"}
     for size in (3, 2, 1):  # a body known by name ("ISIS", "Amnesty International") ends the phrase

@@ -932,6 +932,10 @@ def source_after(words: list[str]) -> str | None:
                                            and w not in lexicon()["never_sources"] for w in ahead[:head_at]):
                 phrase += [w.strip(".,:;()“”\"") for w in words[len(phrase):len(phrase) + head_at + 1]]
                 break  # "according to U.S. defense officials": modifiers, then the head
+        if headed and bare.lower() in ("by", "oleh") and phrase and re.search(r"(?:ed|en|seen|made)$", phrase[-1]) \
+                and len(words) > len(phrase) + 1 and words[len(phrase) + 1][:1].isupper():
+            phrase.append(bare)  # "video obtained by Reuters": who obtained it names the document
+            continue
         if not bare or (bare[:1].islower() and not lower_ok and (bare.lower() not in word_list("name-particles")
                                                                 or bare.lower() in lexicon()["conduit_words"])):
             break

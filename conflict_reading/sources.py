@@ -353,8 +353,10 @@ class _Reader:
             after = words[j + 1:]
             only_a_name = len(after) <= 10 and all(  # "…, menurut Mariana Kostova, Kepala UNHCR."
                 w[:1].isupper() or w.startswith("(") or _lower(w) in _IN_TITLES for w in after)
-            if comma_before and j < len(words) and words[j].endswith(",") and len(after) >= 3 and not only_a_name:
+            if comma_before and j < len(words) and words[j].endswith(",") and len(after) >= 3 and not only_a_name \
+                    and not (lower_cue.startswith("according") and i > 4):
                 return self._row(tokens[j + 1][0], end, source, kind, cue)  # "Sementara itu, menurut X, S."
+            # ("The attack took place there, according to X, during …": the clause before is what X says)
             if only_a_name and after:
                 source, kind = self.resolve(source_words + after, tokens[i][0], after=True)
             if comma_before or (i > 0 and j >= len(words) - 1):
