@@ -1709,6 +1709,11 @@ def _kind(text: str, inside: str, start: int, end: int, has_cue: bool) -> str:
     named = previous_word in SCARE_INTRODUCERS or (
         len(last_words) == 2 and last_words[1] in _ARTICLES and last_words[0] in SCARE_INTRODUCERS)
     particles = word_list("name-particles")
+    if _WHAT_THEY_CALL.search(before[-60:]):
+        return "partial"  # "what he called “Russian scum”", "what they feel is “bad governance”": their words
+    if previous_word in ("that", "bahwa") and len(words_before) == 2 and _cue_word(words_before[0].lower().strip(",")) \
+            and inside.rstrip()[-1:] in ".?!" and len(words_inside) > 6:
+        return "direct"  # "said that “… .”": a whole statement after the cue
     if len(words_inside) <= 4 and (named or not sentence_like and (
             not has_cue or all(w[:1].isupper() or w.lower() in particles for w in words_inside))):
         return "scare"  # "nicknamed the “corridor of death.”": a name given, not words said
@@ -1719,6 +1724,10 @@ def _kind(text: str, inside: str, start: int, end: int, has_cue: bool) -> str:
     if _cue_word(previous_word.strip(",:")):
         return "direct"
     return "partial"
+
+
+_WHAT_THEY_CALL = re.compile(r"\b(?:what|apa yang)\s+\w+\s+(?:\w+\s+)?(?:called|calls|call|termed|describes?|described"
+                             r"|feels? is|felt was|sees? as|saw as|sebut|disebut|menyebutnya)$", re.IGNORECASE)
 
 
 def _ends_with_cue_clause(before: str) -> bool:

@@ -213,7 +213,7 @@ class _Reader:
             return []  # "posted on X, …": where, not what
         stop = max((m for m in range(i + 1, k) if words[m].endswith(",") or _lower(words[m + 1]) in {"serta", "dan", "and"}),
                    default=k - 1)
-        if stop - i < 3:
+        if stop - i < 4:
             return []  # "condemned the raid, saying …": no statement of its own
         row = self._row(tokens[i][1], tokens[stop][1], source, kind, cue)
         if row:

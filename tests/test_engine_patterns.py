@@ -160,3 +160,9 @@ def test_menurut_gives_the_source_of_a_sentence():
     table = story_table(Article.from_text(text))
     assert table[["attribution", "source"]].values.tolist() == [
         ["reported", "badan kemanusiaan PBB"], ["reported", "Dimas"], ["asserted", ""]]
+
+
+def test_what_someone_called_is_their_words_and_said_that_a_sentence_is_direct():
+    text = ("President Budi Santoso promised that what he called “Tavarian thugs” would pay. Minister Dewi Kartika said "
+            "that “the talks will go on until every hostage is home again.”")
+    assert quotes(text) == [("partial", "Budi Santoso", "called"), ("direct", "Dewi Kartika", "said")]
