@@ -1458,8 +1458,9 @@ class _Speakers:
         found = _THE_COUNTRY.match(name or "")
         if not found:
             return name
-        named = self.text.lower().rfind(name.lower(), 0, position)  # where the article wrote it: its country then
-        at = named if named >= 0 else position
+        low = max(0, position - _LOOK_BACK)  # bounded: work stays linear in the text
+        named = self.text[low:position].lower().rfind(name.lower())  # where the article wrote it: its country then
+        at = low + named if named >= 0 else position
         country = _last_country(self.text[max(0, at - 2000):at])
         return f"{country}'s {name[found.end():]}" if country else name
 
