@@ -5,7 +5,9 @@
 Every record's ``first_words`` (at most five words) must be where its offsets say, spans must
 lie inside one paragraph range, every quotation mark of the text must belong to a quotation record,
 and no annotation file may share a run of six words with its text, in any of its fields or across
-them (the texts are never copied into the kit: first words and names only).  Prints one line per problem; exit code 1 if there is any.
+them (the texts are never copied into the kit: first words and names only).  The optional "numbers" and
+"places" lists (issue 15) must give text == text[start:end], the right paragraph, a known kind and value.
+Prints one line per problem; exit code 1 if there is any.
 """
 
 from __future__ import annotations
@@ -96,6 +98,7 @@ def problems(stem: str) -> list[str]:
                     out.append(f"{where}: paragraph {r.get('paragraph')} but the span starts in {paragraph_at(text, s)}")
                 if "\n" in text[s:e]:
                     out.append(f"{where}: an indirect statement runs over a paragraph break")
+    out += _number_and_place_problems(stem, data, text)
     copied = _shared_runs(path.read_text(encoding="utf-8"), text)
     if copied:
         out.append(f"{stem}: the annotation repeats {len(copied)} runs of {MAX_WORDS + 1} words of the text, "
@@ -103,6 +106,54 @@ def problems(stem: str) -> list[str]:
     for m in re.finditer(f"[{MARKS}]", text):
         if m.start() not in seen_marks:
             out.append(f"{stem}: the mark {m.group()!r} at {m.start()} (paragraph {paragraph_at(text, m.start())}) belongs to no quotation")
+    return out
+
+
+NUMBER_KINDS = {"count", "money", "date", "duration", "ordinal", "percent", "vague"}
+PLACE_KINDS = {"country", "city", "region", "continent", "water", "other"}
+ROLES = {"event", "actor", "title", "other"}
+
+
+def _number_and_place_problems(stem: str, data: dict, text: str) -> list[str]:
+    """The optional "numbers" and "places" lists (issue 15): the format of ../README.md's Numbers and Places."""
+    out = []
+    for part, kinds in (("numbers", NUMBER_KINDS), ("places", PLACE_KINDS)):
+        records = data.get(part)
+        if records is None:
+            continue
+        starts = [r.get("start") for r in records]
+        if starts != sorted(starts, key=lambda x: x if isinstance(x, int) else -1):
+            out.append(f"{stem} {part}: not sorted by start")
+        for i, r in enumerate(records):
+            where = f"{stem} {part}[{i}]"
+            s, e = r.get("start"), r.get("end")
+            if not (isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text)):
+                out.append(f"{where}: bad offsets {s}, {e}")
+                continue
+            if text[s:e] != r.get("text"):
+                out.append(f"{where}: text {r.get('text')!r} is not text[start:end] ({text[s:e]!r})")
+            if len(_tokens(r.get("text") or "")) > MAX_WORDS:
+                out.append(f"{where}: a span of more than {MAX_WORDS} words")
+            if r.get("paragraph") != paragraph_at(text, s):
+                out.append(f"{where}: paragraph {r.get('paragraph')} but the span starts in {paragraph_at(text, s)}")
+            if r.get("kind") not in kinds:
+                out.append(f"{where}: kind {r.get('kind')!r}")
+            if part == "numbers":
+                value = r.get("value")
+                if r.get("kind") == "date" and not isinstance(value, str):
+                    out.append(f"{where}: a date's value is an ISO string")
+                elif r.get("kind") == "vague" and value is not None:
+                    out.append(f"{where}: a vague quantity has no value")
+                elif r.get("kind") not in ("date", "vague") and not isinstance(value, (int, float)):
+                    out.append(f"{where}: value {value!r} is not a number")
+            else:
+                if not r.get("name"):
+                    out.append(f"{where}: no English name")
+                lat, lon = r.get("lat"), r.get("lon")
+                if (lat is None) != (lon is None) or (lat is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180)):
+                    out.append(f"{where}: lat/lon {lat}, {lon}")
+                if "role" in r and r["role"] not in ROLES:
+                    out.append(f"{where}: role {r['role']!r}")
     return out
 
 
