@@ -391,7 +391,7 @@ def _map_figure(places: pd.DataFrame):
 
     figure = Figure(figsize=(12, 6.5))
     place_map(places, ax=figure.subplots(), title="Where the article's places are (point size: mentions)")
-    return figure
+    return figure  # place_map sets figure.map_view: what the map shows
 
 
 # --- the sections ------------------------------------------------------------------------------------
@@ -643,10 +643,11 @@ def _places_section(findings: Findings) -> str:
             alt = ("World map of the article's places, point size by mentions, colour and shape by role: "
                    + "; ".join(f"{p['name']} {p['mentions']}" for p in mapped[:10])
                    + (f"; and {len(mapped) - 10} more" if len(mapped) > 10 else "") + ".")
-            caption = "The places on a world map, with the Middle East enlarged."
+            figure = _map_figure(findings.places)
+            caption = figure.map_view.describe()
             if unmapped:
                 caption += f" Not on the map (no known point): {_join(unmapped)}."
-            parts.append(_png(_map_figure(findings.places), alt, caption))
+            parts.append(_png(figure, alt, caption))
         parts.append('<details><summary>The article with its places highlighted</summary>'
                      f"{highlight_places(findings.article, findings.places).html}</details>")
     parts.append("</section>")
