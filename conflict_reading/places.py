@@ -95,21 +95,26 @@ def _candidates(text: str):
     tokens = [match.span() for match in _TOKEN.finditer(text)]
     longest = _longest_form()
     forms, lower, prefixes = _forms(), _lower_forms(), _form_prefixes()
+    # One lower-case copy of the whole text: a slice of it is the slice's lower case, as every
+    # character lower-cases alone to one character (İ by _lower), except the capital sigma,
+    # whose lower case depends on the letters around it ("ΑΣ" -> "ας"): then lower each slice.
+    sigma = "Σ" in text
+    lowered = _lower(text)
     index, count = 0, len(tokens)
     while index < count:
         start, end = tokens[index]
-        if _lower(text[start:end]) not in prefixes:  # the common case, without building spans
+        if (_lower(text[start:end]) if sigma else lowered[start:end]) not in prefixes:  # the common case
             index += 1
             continue
         found = None  # (size, end) of the longest form so far
         for size in range(1, min(longest, count - index) + 1):
             end = tokens[index + size - 1][1]
-            span = " ".join(text[start:end].split())
-            if _lower(span) not in prefixes:
+            lower_span = _lower(" ".join(text[start:end].split())) if sigma else " ".join(lowered[start:end].split())
+            if lower_span not in prefixes:
                 break  # no form begins with these words, nor with more of them
-            if text[end:end + 1] == "." and span + "." in forms:
+            if text[end:end + 1] == "." and " ".join(text[start:end].split()) + "." in forms:
                 found = (size, end + 1)  # "U.S."
-            elif _lower(span) in lower:
+            elif lower_span in lower:
                 found = (size, end)
         if found:
             yield start, found[1], text[start:found[1]]
