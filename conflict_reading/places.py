@@ -138,12 +138,16 @@ def roles() -> dict:
         return tomllib.load(handle)
 
 
+_WORD_AROUND = re.compile(r"[\w’'-]+")
+_WORD_AFTER = re.compile(r"[\s,]*([\w’'-]+)")
+
+
 def _words_before(text: str, start: int, count: int) -> list[str]:
-    return re.findall(r"[\w’'-]+", text[max(0, start - 80):start])[-count:]
+    return _WORD_AROUND.findall(text, max(0, start - 80), start)[-count:]  # as in text[start - 80:start]
 
 
 def _word_after(text: str, end: int) -> str:
-    match = re.match(r"[\s,]*([\w’'-]+)", text[end:end + 40])
+    match = _WORD_AFTER.match(text, end, end + 40)  # as in text[end:end + 40]
     return match.group(1) if match else ""
 
 
@@ -184,9 +188,9 @@ def find_places(article: Article) -> pd.DataFrame:
         row = _forms().get(" ".join(found.split())) or _lower_forms().get(" ".join(_lower(found).split()))
         if row is None or not _accept(" ".join(found.split()), row):
             continue
+        previous = _words_before(text, start, 1)
         if text[end:end + 1] == "$" or (
-            _words_before(text, start, 1) and _words_before(text, start, 1)[-1].lower() in roles()["currency_before"]
-            and row["kind"] == "country"
+            previous and previous[-1].lower() in roles()["currency_before"] and row["kind"] == "country"
         ):
             continue  # "US$ 436 juta", "dolar AS": a currency
         for prefix in roles()["generic_prefixes"]:
