@@ -13,6 +13,7 @@ numbers, idioms, time units, vague words, ordinals) in
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from datetime import date
@@ -169,7 +170,8 @@ class _Start:
 
     def __init__(self, words=(), digit: bool = False):
         beginnings = {re.match(r"\w*", word.lower()).group() or word[0] for word in words}
-        self.words = tuple(sorted(b for b in beginnings if re.match(r"\w", b)))
+        beginnings = {b for b in beginnings if not any(b != other and b.startswith(other) for other in beginnings)}
+        self.words = tuple(sorted(b for b in beginnings if re.match(r"\w", b)))  # "voted" is in "vote": one is enough
         self.symbols = tuple(sorted(b for b in beginnings if not re.match(r"\w", b)))
         self.digit = digit
 
@@ -235,7 +237,7 @@ class _Caseless:
     def __init__(self, text: str):
         self.text = text
         self.lower = text.lower() if not _PLAIN_LOWER_CASE.search(text) else None
-        self._words: dict[str, list[int]] | None = None
+        self._words: dict[str, list[int]] | None = None  # where each word begins, by word
 
     def finditer(self, name: str):
         if self.lower is None:
@@ -261,9 +263,15 @@ class _Caseless:
             self._words = {}
             for word in _WORD.finditer(self.lower):
                 self._words.setdefault(word.group(), []).append(word.start())
-        positions = [position for word, where in self._words.items()
-                     if word.startswith(start.words) or (start.digit and _DIGIT.match(word))
-                     for position in where]
+            self._sorted_words = sorted(self._words)  # the words beginning with some letters are neighbours
+            self._digit_word_starts = [position for word in self._sorted_words if _DIGIT.match(word)
+                                       for position in self._words[word]]
+        positions = self._digit_word_starts[:] if start.digit else []
+        for beginning in start.words:
+            index = bisect.bisect_left(self._sorted_words, beginning)
+            while index < len(self._sorted_words) and self._sorted_words[index].startswith(beginning):
+                positions += self._words[self._sorted_words[index]]
+                index += 1
         for symbol in start.symbols:
             positions += [match.start() for match in re.finditer(re.escape(symbol), self.lower)]
         return sorted(positions)
