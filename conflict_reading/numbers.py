@@ -13,6 +13,7 @@ numbers, idioms, time units, vague words, ordinals) in
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from datetime import date
@@ -79,8 +80,24 @@ def _patterns() -> dict[str, re.Pattern]:
 
 
 @lru_cache(maxsize=1)
+def _number_word_starters() -> set[str]:
+    """The words a number written in words begins with ("dua", "seratus", "twenty"; not "a")."""
+    lexicon = number_words()
+    return (set(lexicon["id"]["units"]) | set(lexicon["en"]["units"]) | set(lexicon["id"]["se_words"])) - {"a"}
+
+
+# Words before a month named alone, besides ``year_before`` ("bulan Juni", "last March").
+_MONTH_ALONE_BEFORE = ("bulan", "pertengahan", "for", "during", "last", "next", "this")
+# Money symbols, written before the amount ("US$ 5", "Rp 10.000"): the money pattern's first alternatives.
+_MONEY_SYMBOLS = ("us$", "as$", "$", "€", "rp")
+
+
+@lru_cache(maxsize=1)
 def _caseless_sources() -> dict[str, str]:
-    """The case-insensitive patterns, every letter in them in lower case (see :class:`_Caseless`)."""
+    """The case-insensitive patterns, every letter in them in lower case (see :class:`_Caseless`).
+
+    Each match begins where :func:`_caseless_starts` says: keep the two together.
+    """
     lexicon, ctx = number_words(), context()
     word_parts = set()
     for language in ("id", "en"):
@@ -88,7 +105,7 @@ def _caseless_sources() -> dict[str, str]:
         word_parts |= {lexicon[language]["hundreds"]} | {w for w in lexicon[language]["scales"] if len(w) > 2}
     word_parts |= {lexicon["id"]["teen"], lexicon["id"]["tens"]}
     scales = {w for language in ("id", "en") for w in lexicon[language]["scales"] if len(w) > 2} | {"bn", "mn"}
-    starters = (set(lexicon["id"]["units"]) | set(lexicon["en"]["units"]) | set(lexicon["id"]["se_words"])) - {"a"}
+    starters = _number_word_starters()
     words = rf"(?:{_alternation(starters)})(?:[\s-]+(?:{_alternation(word_parts)}|dan|and)(?![\w]))*"
     digits = r"\d+(?:[.,]\d+)*"
     number = rf"(?:{digits}|{words})"
@@ -112,7 +129,7 @@ def _caseless_sources() -> dict[str, str]:
         "month_day": rf"\b(?P<month>{month})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?(?![\w])",
         "month_year": rf"\b(?P<month>{month})\s+(?P<y>\d{{4}})\b",
         "month_alone": (
-            rf"\b(?:{_alternation(ctx['year_before'])}|bulan|pertengahan|for|during|last|next|this)\s+(?:bulan\s+)?"
+            rf"\b(?:{_alternation(ctx['year_before'])}|{'|'.join(_MONTH_ALONE_BEFORE)})\s+(?:bulan\s+)?"
             rf"(?P<month>{month})\b(?!\s+\d)"),
         "year": rf"\b(?:{_alternation(ctx['year_before'])})\s+(?P<y>(?:19|20)\d\d)\b",
         "ordinal_ke": r"(?<![\w-])ke-(?P<n>\d+)\b|\b(?P<en>\d+)(?:st|nd|rd|th)\b",
@@ -133,6 +150,61 @@ def _caseless_sources() -> dict[str, str]:
     for word in ctx["both"]:
         sources[f"both {word}"] = _whole_words([word])
     return sources
+
+
+class _Start:
+    """Where a match of one case-insensitive pattern can begin, in the lower-case text.
+
+    Every pattern of :func:`_caseless_sources` begins with a digit or one of
+    its literal words at the start of a word (a ``\\b`` or a look-behind
+    for no word character before it), or with a money symbol: so a match
+    begins at the start of a word (a run of ``\\w``) that begins with a
+    digit (``digit``) or with the first run of word characters of one of
+    ``words``, or at one of ``symbols`` (the words' beginnings that are not
+    word characters).
+
+    >>> start = _Start(["the other", "no.", "$"], digit=True)
+    >>> start.words, start.digit, start.symbols
+    (('no', 'the'), True, ('$',))
+    """
+
+    def __init__(self, words=(), digit: bool = False):
+        beginnings = {re.match(r"\w*", word.lower()).group() or word[0] for word in words}
+        beginnings = {b for b in beginnings if not any(b != other and b.startswith(other) for other in beginnings)}
+        self.words = tuple(sorted(b for b in beginnings if re.match(r"\w", b)))  # "voted" is in "vote": one is enough
+        self.symbols = tuple(sorted(b for b in beginnings if not re.match(r"\w", b)))
+        self.digit = digit
+
+
+@lru_cache(maxsize=1)
+def _caseless_starts() -> dict[str, _Start]:
+    """Where each pattern of :func:`_caseless_sources` can begin (see :class:`_Start`), read from the same lexicons."""
+    ctx, starters, month = context(), _number_word_starters(), months()
+    starts = {
+        "number": _Start(starters, digit=True),
+        "money": _Start([*starters, *_MONEY_SYMBOLS], digit=True),
+        "percent": _Start(starters, digit=True),
+        "day_month": _Start(digit=True),
+        "month_day": _Start(month),
+        "month_year": _Start(month),
+        "month_alone": _Start([*ctx["year_before"], *_MONTH_ALONE_BEFORE]),
+        "year": _Start(ctx["year_before"]),
+        "ordinal_ke": _Start(["ke-"], digit=True),
+        "idioms": _Start(ctx["idioms"]),
+        "not_a_single": _Start(["satu"]),
+        "pronoun_one": _Start(ctx["pronoun_one_after"]),
+        "tally": _Start(ctx["tally_before"]),
+        "time_of_day": _Start(digit=True),
+        "names": _Start(ctx["name_before"]),
+        "duration": _Start(starters, digit=True),
+        "ordinals": _Start(ctx["ordinals"]),
+        "vague": _Start(ctx["vague"]),
+    }
+    for word in ctx["one_unit"]:
+        starts[f"one_unit {word}"] = _Start([word])
+    for word in ctx["both"]:
+        starts[f"both {word}"] = _Start([word])
+    return starts
 
 
 @lru_cache(maxsize=2)
@@ -165,13 +237,48 @@ class _Caseless:
     def __init__(self, text: str):
         self.text = text
         self.lower = text.lower() if not _PLAIN_LOWER_CASE.search(text) else None
+        self._words: dict[str, list[int]] | None = None  # where each word begins, by word
 
     def finditer(self, name: str):
         if self.lower is None:
             yield from _caseless_patterns(True)[name].finditer(self.text)
-        else:
-            for match in _caseless_patterns(False)[name].finditer(self.lower):
+            return
+        pattern, start = _caseless_patterns(False)[name], _caseless_starts().get(name)
+        if start is None:
+            for match in pattern.finditer(self.lower):
                 yield _AsWritten(match, self.text)
+            return
+        # What pattern.finditer would find, tried only where a match can begin: left to right, not overlapping.
+        end = 0
+        for position in self._possible_starts(start):
+            if position >= end:
+                match = pattern.match(self.lower, position)
+                if match:
+                    end = match.end()  # never empty: every match begins with a digit, a word or a symbol
+                    yield _AsWritten(match, self.text)
+
+    def _possible_starts(self, start: _Start) -> list[int]:
+        """Where a match can begin (see :class:`_Start`), in order: one pass over the words, shared by all patterns."""
+        if self._words is None:
+            self._words = {}
+            for word in _WORD.finditer(self.lower):
+                self._words.setdefault(word.group(), []).append(word.start())
+            self._sorted_words = sorted(self._words)  # the words beginning with some letters are neighbours
+            self._digit_word_starts = [position for word in self._sorted_words if _DIGIT.match(word)
+                                       for position in self._words[word]]
+        positions = self._digit_word_starts[:] if start.digit else []
+        for beginning in start.words:
+            index = bisect.bisect_left(self._sorted_words, beginning)
+            while index < len(self._sorted_words) and self._sorted_words[index].startswith(beginning):
+                positions += self._words[self._sorted_words[index]]
+                index += 1
+        for symbol in start.symbols:
+            positions += [match.start() for match in re.finditer(re.escape(symbol), self.lower)]
+        return sorted(positions)
+
+
+_WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 
 
 class _AsWritten:

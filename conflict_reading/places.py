@@ -95,21 +95,26 @@ def _candidates(text: str):
     tokens = [match.span() for match in _TOKEN.finditer(text)]
     longest = _longest_form()
     forms, lower, prefixes = _forms(), _lower_forms(), _form_prefixes()
+    # One lower-case copy of the whole text: a slice of it is the slice's lower case, as every
+    # character lower-cases alone to one character (İ by _lower), except the capital sigma,
+    # whose lower case depends on the letters around it ("ΑΣ" -> "ας"): then lower each slice.
+    sigma = "Σ" in text
+    lowered = _lower(text)
     index, count = 0, len(tokens)
     while index < count:
         start, end = tokens[index]
-        if _lower(text[start:end]) not in prefixes:  # the common case, without building spans
+        if (_lower(text[start:end]) if sigma else lowered[start:end]) not in prefixes:  # the common case
             index += 1
             continue
         found = None  # (size, end) of the longest form so far
         for size in range(1, min(longest, count - index) + 1):
             end = tokens[index + size - 1][1]
-            span = " ".join(text[start:end].split())
-            if _lower(span) not in prefixes:
+            lower_span = _lower(" ".join(text[start:end].split())) if sigma else " ".join(lowered[start:end].split())
+            if lower_span not in prefixes:
                 break  # no form begins with these words, nor with more of them
-            if text[end:end + 1] == "." and span + "." in forms:
+            if text[end:end + 1] == "." and " ".join(text[start:end].split()) + "." in forms:
                 found = (size, end + 1)  # "U.S."
-            elif _lower(span) in lower:
+            elif lower_span in lower:
                 found = (size, end)
         if found:
             yield start, found[1], text[start:found[1]]
@@ -133,12 +138,16 @@ def roles() -> dict:
         return tomllib.load(handle)
 
 
+_WORD_AROUND = re.compile(r"[\w’'-]+")
+_WORD_AFTER = re.compile(r"[\s,]*([\w’'-]+)")
+
+
 def _words_before(text: str, start: int, count: int) -> list[str]:
-    return re.findall(r"[\w’'-]+", text[max(0, start - 80):start])[-count:]
+    return _WORD_AROUND.findall(text, max(0, start - 80), start)[-count:]  # as in text[start - 80:start]
 
 
 def _word_after(text: str, end: int) -> str:
-    match = re.match(r"[\s,]*([\w’'-]+)", text[end:end + 40])
+    match = _WORD_AFTER.match(text, end, end + 40)  # as in text[end:end + 40]
     return match.group(1) if match else ""
 
 
@@ -179,9 +188,9 @@ def find_places(article: Article) -> pd.DataFrame:
         row = _forms().get(" ".join(found.split())) or _lower_forms().get(" ".join(_lower(found).split()))
         if row is None or not _accept(" ".join(found.split()), row):
             continue
+        previous = _words_before(text, start, 1)
         if text[end:end + 1] == "$" or (
-            _words_before(text, start, 1) and _words_before(text, start, 1)[-1].lower() in roles()["currency_before"]
-            and row["kind"] == "country"
+            previous and previous[-1].lower() in roles()["currency_before"] and row["kind"] == "country"
         ):
             continue  # "US$ 436 juta", "dolar AS": a currency
         for prefix in roles()["generic_prefixes"]:
