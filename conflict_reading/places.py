@@ -151,19 +151,86 @@ def _word_after(text: str, end: int) -> str:
     return match.group(1) if match else ""
 
 
+_WORDS_AFTER = re.compile(r"[\w’'-]+|[,.;:!?]")
+_SENTENCE_END = re.compile(r"[.!?;:\n](?:\s|$)")
+
+
+def _words_after(text: str, end: int, count: int) -> list[str]:
+    """The words (and punctuation marks) right after ``end``, lower-cased: "'s" stays its own word."""
+    found = _WORDS_AFTER.findall(text, end, end + 80)
+    words = []
+    for word in found:
+        words += ["'s", word[2:]] if word[:2] in ("'s", "’s") and len(word) > 2 else [word]
+    return [w.lower().replace("’", "'") for w in words if w][:count]
+
+
 def _role(text: str, start: int, end: int) -> str:
+    """What a place name stands for in its sentence (lexicons/place-roles.toml): ``title`` (part of a person's
+    office), ``actor`` (a state or its body doing or saying something), ``event`` (where something happens),
+    or ``other``.
+
+    >>> [_role(t, t.index(n), t.index(n) + len(n)) for t, n in [("Menteri Luar Negeri Italia hadir.", "Italia"),
+    ...     ("Serangan udara terhadap Iran berlanjut.", "Iran"), ("Rudal Iran lolos.", "Iran"),
+    ...     ("Ukraine's first lady spoke.", "Ukraine"), ("Warga di Kecamatan Tallo, Kota Makassar panik.", "Makassar")]]
+    ['title', 'event', 'actor', 'title', 'event']
+    """
     rules = roles()
-    before = [w.lower() for w in _words_before(text, start, 5)]
-    after = _word_after(text, end).lower()
-    if before and before[-1] in rules["actor_before"]:
-        return "actor"  # "didukung Iran", "backed by Iran"
-    if any(w in rules["title_words"] for w in before[-4:]) and not (before and before[-1] in rules["event_before"]):
-        return "title"  # "Menteri Luar Negeri Italia"
-    if before and before[-1] in rules["event_before"]:
-        return "event"  # "di Roma", "perbatasan Irak"
-    if after and (after in rules["actor_verbs"] or re.match(rules["actor_verb_prefix"], after)):
-        return "actor"  # "Amerika melancarkan", "Iran denied"
+    clause = _SENTENCE_END.split(text[max(0, start - 120):start])[-1]  # the words of this sentence only
+    written = _WORD_AROUND.findall(clause)[-8:]
+    before = [w.lower() for w in written]
+    after = _words_after(text, end, 5)
+    if not before and after[:1] == [","] and start < 3:
+        return "event"  # "TEHERAN, KOMPAS.com -": the dateline, where the news comes from
+    if before and (before[-1] in rules["actor_before"] or " ".join(before[-2:]) in rules["actor_before_pairs"]):
+        return "actor"  # "didukung Iran", "backed by Iran", "menurut Seoul", "according to Kabul police"
+    place = before[-1] in rules["event_before"] if before else False
+    body = next((i for i in range(len(before) - 1, max(-1, len(before) - 4), -1) if before[i] in rules["body_words"]),
+                None)
+    title = next((i for i in range(len(before) - 1, max(-1, len(before) - 5), -1) if before[i] in rules["title_words"]),
+                 None)
+    if not place and ((title is not None and (body is None or title > body)) or _titled_after(after, rules)):
+        return "title"  # "Menteri Luar Negeri Italia", "Ukraine's first lady", "US President"
+    if body is not None and not place:
+        return "event" if _after_a_place_word(written[:body], rules) else "actor"  # "militer Israel menyerang"
+    if before and before[-1] in rules["target_before"] and any(w in rules["attack_words"] for w in before[-4:-1]):
+        return "event"  # "serangan udara terhadap Iran": the target is where it happens
+    linking = set(rules["event_before"]) | set(rules["target_before"]) | {"dan", "and", "untuk", "for", "atau", "or"}
+    owned = before[-1:] if not before or before[-1] in linking else before[-2:]
+    if any(w in rules["actor_owned_nouns"] for w in owned) and not (before and before[-1] in linking) or (
+            after[:1] == ["'s"] and len(after) > 1 and after[1] in rules["actor_owned_nouns"]):
+        return "actor"  # "keputusan Australia", "rudal Iran", "bantuan kemanusiaan Amerika", "Iran's missiles"
+    if before and re.match(rules["passive_agent"], before[-1]):
+        return "actor"  # "yang diberikan Amerika": the agent of a passive
+    if place or _after_a_place_word(written, rules):
+        return "event"  # "di Roma", "di Kecamatan Arjasa, Pulau Kangean", "di Divpropam Polri, Jakarta Selatan"
+    verb = next((w for w in after if w not in rules["adverbs_after"] and w != "'s"), "")
+    if verb and (verb in rules["actor_verbs"] or re.match(rules["actor_verb_prefix"], verb)):
+        return "actor"  # "Amerika melancarkan", "Korsel kini dengan cepat meningkatkan", "Iran denied"
     return "other"
+
+
+def _titled_after(after: list[str], rules: dict) -> bool:
+    """A title right after the name, past a possessive and up to two words ("Ukraine's first lady", "US President",
+    "Poltava regional governor", "Kaduna police spokesman")."""
+    words = after[1:] if after[:1] == ["'s"] else after
+    for word in words[:3]:
+        if word in rules["title_words"]:
+            return True
+        if word in ",.;:!?":
+            return False
+    return False
+
+
+def _after_a_place_word(written: list[str], rules: dict) -> bool:
+    """Whether a place preposition ("di", "in") comes before the name past administrative words, facilities and
+    other names of a chain ("di Kecamatan Arjasa, Pulau Kangean, Kabupaten Sumenep")."""
+    for word in reversed(written[-8:]):
+        lower = word.lower()
+        if lower in rules["event_before"]:
+            return True
+        if lower not in rules["location_nouns"] and not word[:1].isupper() and lower not in rules["body_words"]:
+            return False
+    return False
 
 
 def _accept(match_text: str, row: dict) -> bool:
@@ -218,8 +285,9 @@ def find_places(article: Article) -> pd.DataFrame:
     # A name joined to the one before ("Irak dan Suriah", "Irak-Suriah", "Sahel, Mozambik") shares its role.
     for previous, row in zip(rows, rows[1:]):
         between = text[previous["end"]:row["start"]].strip().lower()
-        if between in ("dan", "and", "atau", "or", "-", "–", ",", "serta") and row["role"] == "other":
-            row["role"] = previous["role"]
+        if between in ("dan", "and", "atau", "or", "-", "–", ",", "serta") and (
+                row["role"] == "other" or previous["role"] == "event"):
+            row["role"] = previous["role"]  # (a list of places after "di" stays where something happens)
     return pd.DataFrame(rows, columns=COLUMNS, dtype=object).astype({"paragraph": int, "start": int, "end": int})
 
 
