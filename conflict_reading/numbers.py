@@ -80,6 +80,20 @@ def _patterns() -> dict[str, re.Pattern]:
 
 
 @lru_cache(maxsize=1)
+def _glued_patterns() -> dict[str, re.Pattern]:
+    """A number joined to its unit in one word ("30km", "26-year-old") and a clock time ("09:08")."""
+    ctx = context()
+    words = _alternation(set(number_words()["en"]["units"]) - {"a"})
+    return {
+        "measure": re.compile(rf"(?<![\w.,-])(?P<n>\d+(?:[.,]\d+)*)(?P<unit>{_alternation(ctx['glued_measures'])})"
+                              r"(?![\w-])"),
+        "compound": re.compile(rf"(?<![\w-])(?P<n>\d+|(?:{words})(?:-(?:{words}))?)-(?P<unit>"
+                               rf"{_alternation(ctx['compound_time_units'])})s?-(?:old|long)(?![\w-])", re.IGNORECASE),
+        "clock": re.compile(r"(?<![\d:.])\d{1,2}:\d{2}(?![\d:])"),
+    }
+
+
+@lru_cache(maxsize=1)
 def _number_word_starters() -> set[str]:
     """The words a number written in words begins with ("dua", "seratus", "twenty"; not "a")."""
     lexicon = number_words()
@@ -379,6 +393,22 @@ class _Finder:
 
     # --- passes, most specific first ----------------------------------------------------
 
+    def glued_units(self) -> None:
+        """"30km" (a count of km), "26-year-old" and "eight-month-long" (durations): the number is the span."""
+        ctx = context()
+        for match in _glued_patterns()["measure"].finditer(self.text):
+            value = _value_of(match["n"], self.language)
+            if value is not None:
+                self.add(match.start("n"), match.end("n"), value, match["unit"].lower(), "count")
+        for match in _glued_patterns()["compound"].finditer(self.text):
+            value = _value_of(match["n"], "en")
+            if value is not None:
+                self.block(match.end("n"), match.end())
+                self.add(match.start("n"), match.end("n"), value, ctx["compound_time_units"][match["unit"].lower()],
+                         "duration")
+        for match in _glued_patterns()["clock"].finditer(self.text):
+            self.block(match.start(), match.end())  # "09:08", "23:00 GMT": a time of day
+
     def block_names_and_idioms(self) -> None:
         for match in _patterns()["name_code"].finditer(self.text):
             if re.search(r"\d", match.group()) and re.search(r"[A-Za-z]", match.group()):
@@ -469,6 +499,9 @@ class _Finder:
             if word not in ordinals:
                 continue  # "KETİGA": the dotted capital İ lower-cases to two characters, "i" and a dot
             previous, following = self.previous_word(match.start()), self.noun_after(match.end())
+            if previous and previous.lower() in ctx["name_before"]:
+                self.block(match.start(), match.end())
+                continue  # "Amandemen Keempat": part of a name
             previous_is_noun = bool(previous) and previous.lower() not in ctx["not_units"] \
                 and previous.lower() not in ("yang", "para", "sang", "the", "a") and not previous[0].isdigit()
             if word.startswith("ke") and following and following not in ctx["time_units"]:
@@ -480,6 +513,14 @@ class _Finder:
             elif previous and (previous.lower() in ctx["ordinal_determiners_en"] or previous.endswith(("'s", "’s"))):
                 self.add(match.start(), match.end(), ordinals[word], following, "ordinal")  # "the second meeting"
             # else an adverb: "give way first"
+        for word, value in ctx["fractions"].items():
+            for match in re.finditer(rf"(?<![\w-]){word}(?![\w-])", self.text, re.IGNORECASE):
+                unit = self.next_word(match.end())
+                if unit and unit.lower() in ctx["time_units"]:
+                    end = match.end() + self.text[match.end():].index(unit) + len(unit)
+                    self.add(match.start(), end, value, unit.lower(), "duration")  # "setengah jam"
+                else:
+                    self.add(match.start(), match.end(), value, self.noun_after(match.end()), "count")
         for word, value in ctx["both"].items():
             for match in self.caseless.finditer(f"both {word}"):
                 self.add(match.start(), match.end(), value, None, "count")
@@ -495,6 +536,8 @@ class _Finder:
                 continue
             if expression.lower() in ("se", "a") or not self.free(match.start(), end):
                 continue
+            if expression.lower() == "one" and not self._counted(match.start(), end):
+                continue  # "said one official": the indefinite article
             scale = re.match(r"\s+(ribu|juta|miliar|milyar|triliun|thousand|million|billion|trillion)\b",
                              self.text[end:end + 20], re.IGNORECASE)
             if scale and re.fullmatch(r"\d+(?:[.,]\d+)*", expression):
@@ -502,13 +545,46 @@ class _Finder:
                 end += scale.end()
             self.add(match.start(), end, value, self.noun_after(end), "count")
 
+    def _counted(self, start: int, end: int) -> bool:
+        """Whether the sentence around "one" counts against it: another number, or "another", "other" …"""
+        low = max(self.text.rfind(mark, max(0, start - 200), start) for mark in (". ", "? ", "! ", "\n"))
+        high = min((i for i in (self.text.find(mark, end, end + 200) for mark in (". ", "? ", "! ", "\n")) if i >= 0),
+                   default=min(len(self.text), end + 200))
+        around = (self.text[max(0, low):start] + " " + self.text[end:high]).lower()
+        numbers = number_words()["en"]["units"]
+        return bool(re.search(r"\d", around)) or any(
+            re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", around) for w in (*context()["one_counted_with"],
+                                                                              *(u for u in numbers if u != "one")))
+
+    def with_years(self) -> None:
+        """A date written without its year takes the year the article makes clear: the nearest dated mention
+        before it (else after it); a bare year after "dan"/"and" a year is a date too ("tahun 2006 dan 2014")."""
+        dated = [row for row in self.found if row["kind"] == "date" and re.match(r"\d{4}", str(row["value"]))]
+        for row in self.found:
+            if row["kind"] == "count" and isinstance(row["value"], int) and 1900 <= row["value"] <= 2099 \
+                    and re.fullmatch(r"\d{4}", row["text"]):
+                before = self.text[max(0, row["start"] - 12):row["start"]]
+                if re.search(r"(?:\bdan|\band|\batau|\bor|[-–])\s*$", before) and any(
+                        0 <= row["start"] - d["end"] <= 12 for d in dated):
+                    row["kind"], row["value"], row["unit"] = "date", str(row["value"]), None
+        if self.year is not None or not dated:
+            return
+        for row in self.found:
+            if row["kind"] == "date" and str(row["value"]).startswith("--"):
+                earlier = [d for d in dated if d["start"] < row["start"]]
+                source = earlier[-1] if earlier else min(dated, key=lambda d: d["start"])
+                row["value"] = str(source["value"])[:4] + str(row["value"])[1:]
+
     def run(self) -> list[dict]:
+        self.glued_units()
         self.block_names_and_idioms()
         self.dates()
         self.ages()
         self.money_and_percent()
         self.durations_ordinals_vague()
         self.counts()
+        self.found.sort(key=lambda r: r["start"])
+        self.with_years()
         starts = [s for s, _ in self.paragraphs]
         import bisect
 

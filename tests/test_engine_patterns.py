@@ -118,6 +118,22 @@ def numbers(text):
     # an age after a name, English and Indonesian style: a duration with no unit
     ("Among them was Margit Sorel, 63, a teacher.", [("63", 63, None, "duration")]),
     ("Warga bernama Ilona Berat (41) menunggu.", [("41", 41, None, "duration")]),
+    # a number joined to its unit: the number is the span; clock times are no numbers
+    ("A 26-year-old cadet survived the eight-month-long siege; troops moved 30km at 09:08 (23:00 GMT).",
+     [("26", 26, "year", "duration"), ("eight", 8, "month", "duration"), ("30", 30, "km", "count")]),
+    # "both" and "one" as an article are no numbers; "one" counted against "another" is
+    ("Both sides met, one official said.", []),
+    ("One aid worker was killed and another injured.", [("One", 1, "aid", "count")]),
+    # fractions; English vague words; a fixed term and the ordinal of a law's name are no numbers
+    ("Setengah jam kemudian, seperempat warga pergi.",
+     [("Setengah jam", 0.5, "jam", "duration"), ("seperempat", 0.25, "warga", "count")]),
+    ("A few days later a number of villages and multiple roads were cut.",
+     [("A few", None, "days", "vague"), ("a number of", None, "villages", "vague"), ("multiple", None, "roads", "vague")]),
+    ("Mereka mendukung solusi dua negara dan Amandemen Keempat.", []),
+    # a year after "dan" a year is a date; a date with no year takes the year the article gives
+    ("Kudeta terjadi pada tahun 2006 dan 2014. Pada 12 Juli 2025 hujan; lalu 15 Juni ramai.",
+     [("2006", "2006", None, "date"), ("2014", "2014", None, "date"), ("12 Juli 2025", "2025-07-12", None, "date"),
+      ("15 Juni", "2025-06-15", None, "date")]),
     # a vote tally is two counts; "this one" is a pronoun
     ("The council voted 13-0 to extend it. If there is another attack like this one, we cannot cope.",
      [("13", 13, None, "count"), ("0", 0, None, "count")]),
