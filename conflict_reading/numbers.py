@@ -560,6 +560,7 @@ class _Finder:
         """A date written without its year takes the year the article makes clear: the nearest dated mention
         before it (else after it); a bare year after "dan"/"and" a year is a date too ("tahun 2006 dan 2014")."""
         dated = [row for row in self.found if row["kind"] == "date" and re.match(r"\d{4}", str(row["value"]))]
+        full = [row for row in dated if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(row["value"]))]  # a day, month, year
         for row in self.found:
             if row["kind"] == "count" and isinstance(row["value"], int) and 1900 <= row["value"] <= 2099 \
                     and re.fullmatch(r"\d{4}", row["text"]):
@@ -567,12 +568,12 @@ class _Finder:
                 if re.search(r"(?:\bdan|\band|\batau|\bor|[-–])\s*$", before) and any(
                         0 <= row["start"] - d["end"] <= 12 for d in dated):
                     row["kind"], row["value"], row["unit"] = "date", str(row["value"]), None
-        if self.year is not None or not dated:
-            return
+        if self.year is not None or not full:
+            return  # (a year alone or "February 2022" may be history, not the article's own time)
         for row in self.found:
             if row["kind"] == "date" and str(row["value"]).startswith("--"):
-                earlier = [d for d in dated if d["start"] < row["start"]]
-                source = earlier[-1] if earlier else min(dated, key=lambda d: d["start"])
+                earlier = [d for d in full if d["start"] < row["start"]]
+                source = earlier[-1] if earlier else min(full, key=lambda d: d["start"])
                 row["value"] = str(source["value"])[:4] + str(row["value"])[1:]
 
     def run(self) -> list[dict]:
