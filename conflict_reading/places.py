@@ -233,6 +233,33 @@ def _after_a_place_word(written: list[str], rules: dict) -> bool:
     return False
 
 
+def _a_person_named(text: str, start: int, end: int, ambiguous_people) -> bool:
+    """Whether a place name that is also a first name is a person's here: a capitalised name right after it
+    ("Israel Katz"), or a word like "Pak" before it.  Not after an office ("Menteri Keuangan Israel Bezalel
+    Smotrich"), not before a body word ("Israel Defense Forces") or a weekday, month or title ("ke Israel, Minggu").
+
+    >>> [_a_person_named(t, 0, t.index(" "), ["pak"]) for t in ("Israel Katz spoke.", "Israel Defense Forces said.",
+    ...  "Israel, Minggu (15/6)")]
+    [True, False, False]
+    """
+    rules = roles()
+    previous = [w.lower() for w in _words_before(text, start, 4)]
+    if previous and previous[-1] in ambiguous_people:
+        return True
+    if any(w in rules["title_words"] or w in rules["body_words"] for w in previous):
+        return False  # "Menteri Luar Negeri Israel Gideon Saar": the state of an office, then its holder
+    gap = _WORD_AFTER.match(text, end, end + 40)
+    following = gap.group(1) if gap else ""
+    if not following[:1].isupper() or "," in gap.group(0)[:gap.start(1) - gap.start()]:
+        return False
+    from .entities import _calendar_words, lexicon
+
+    lower = following.lower()
+    return lower not in _lower_forms() and lower not in _calendar_words() and lower not in rules["body_words"] \
+        and lower not in lexicon()["organisation_heads"] and lower not in rules["title_words"] \
+        and lower not in rules["body_name_words"]
+
+
 def _accept(match_text: str, row: dict) -> bool:
     form = row["form"]
     if match_text == form:
@@ -266,13 +293,8 @@ def find_places(article: Article) -> pd.DataFrame:
                 found = text[start:end]
                 introduced = True
                 break
-        if "first name" in (row.get("notes") or ""):
-            following = _word_after(text, end)
-            previous = _words_before(text, start, 1)
-            if (following[:1].isupper() and following.lower() not in _lower_forms()) or (
-                previous and previous[-1].lower() in ambiguous_people
-            ):
-                continue  # "Chad Smith", "Jordan Henderson": a person
+        if "first name" in (row.get("notes") or "") and _a_person_named(text, start, end, ambiguous_people):
+            continue  # "Chad Smith", "Jordan Henderson", "Israel Katz": a person
         rows.append({
             "text": found, "paragraph": max(1, bisect.bisect_right(starts, start)),
             "name": row["name"], "kind": row["kind"],
