@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -32,6 +33,24 @@ COUNTS = ("numbers_gold", "numbers_found", "numbers_matched", "value_right", "nu
           "about_mapped")
 
 
+EQUIVALENT_NAMES = Path(__file__).resolve().parent.parent / "data" / "annotations" / "news" / "equivalent-names.csv"
+
+
+@lru_cache(maxsize=1)
+def _equivalents() -> dict[str, str]:
+    """name -> the one it is counted as (data/annotations/news/equivalent-names.csv: the same place, two names)."""
+    import csv
+
+    with open(EQUIVALENT_NAMES, encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.reader(line for line in handle if not line.startswith("#"))][1:]
+    return {normalize_text(a): normalize_text(b) for a, b, *_ in rows}
+
+
+def _key(name) -> str:
+    key = normalize_text(name or "")
+    return _equivalents().get(key, key)
+
+
 def annotated() -> list[str]:
     """The development articles whose numbers and places are annotated."""
     return [stem for stem in stems() if "numbers" in annotation(stem) and "places" in annotation(stem)]
@@ -46,10 +65,10 @@ def scores(stem: str) -> dict:
     article = load_article(devset_folder() / "texts" / f"{stem}.txt")
     numbers, places = _records(find_numbers(article)), _records(find_places(article))
     npairs, ppairs = match(gold["numbers"], numbers), match(gold["places"], places)
-    same_name = lambda g, f: normalize_text(g["name"]) == normalize_text(f["name"] or "")  # noqa: E731
-    mapped = {normalize_text(p["name"]) for p in places if p["name"] and p.get("lat") is not None}
-    named = {normalize_text(p["name"]) for p in places if p["name"]}
-    about = [normalize_text(name) for name in gold.get("about", [])]
+    same_name = lambda g, f: _key(g["name"]) == _key(f["name"])  # noqa: E731
+    mapped = {_key(p["name"]) for p in places if p["name"] and p.get("lat") is not None}
+    named = {_key(p["name"]) for p in places if p["name"]}
+    about = [_key(name) for name in gold.get("about", [])]
     return {
         "article": stem, "language": gold["language"],
         "numbers_gold": len(gold["numbers"]), "numbers_found": len(numbers), "numbers_matched": len(npairs),
@@ -70,7 +89,7 @@ def scores(stem: str) -> dict:
         "place_missed": [(g["paragraph"], g["text"], g["name"]) for g in gold["places"]
                          if all(g is not p[0] for p in ppairs)],
         "place_extra": [(f["paragraph"], f["text"], f["name"]) for f in places if all(f is not p[1] for p in ppairs)],
-        "about_missing": [name for name in gold.get("about", []) if normalize_text(name) not in mapped],
+        "about_missing": [name for name in gold.get("about", []) if _key(name) not in mapped],
     }
 
 
