@@ -1,11 +1,12 @@
-"""Time of ``import conflict_reading``, beyond importing pandas and matplotlib.
+"""Time of ``import conflict_reading``, beyond importing pandas and matplotlib; the gazetteer's load and size.
 
     .venv/bin/python benchmarks/imports.py
 
 Each run is a fresh Python process (what a learner's kernel pays once): it
 imports pandas and matplotlib, then ``conflict_reading``, and reports both
 times.  The median over the runs is taken; the first run (cold disk cache)
-is not counted.
+is not counted.  The gazetteer (places.csv, read when places are first looked for, not at import) is loaded
+after the import: ``gazetteer_load_s``; ``gazetteer_size_mb`` is its folder's installed size.
 """
 
 from __future__ import annotations
@@ -25,8 +26,13 @@ import pandas, matplotlib
 base = time.perf_counter()
 import conflict_reading
 done = time.perf_counter()
-print(json.dumps({"base_s": base - started, "overhead_s": done - base}))
+from conflict_reading.places import gazetteer
+loading = time.perf_counter()
+gazetteer()
+loaded = time.perf_counter()
+print(json.dumps({"base_s": base - started, "overhead_s": done - base, "gazetteer_s": loaded - loading}))
 """
+GAZETTEER = REPO / "conflict_reading" / "gazetteer"
 
 
 def one_run() -> dict:
@@ -42,7 +48,10 @@ def measure(runs: int = 7) -> dict:
     base = statistics.median(s["base_s"] for s in samples)
     overhead = statistics.median(s["overhead_s"] for s in samples)
     total = statistics.median(s["base_s"] + s["overhead_s"] for s in samples)
-    return {"import_overhead_s": overhead, "import_total_s": total, "import_pandas_matplotlib_s": base}
+    gazetteer = statistics.median(s["gazetteer_s"] for s in samples)
+    size = sum(path.stat().st_size for path in GAZETTEER.iterdir() if path.is_file()) / 1e6
+    return {"import_overhead_s": overhead, "import_total_s": total, "import_pandas_matplotlib_s": base,
+            "gazetteer_load_s": gazetteer, "gazetteer_size_mb": size}
 
 
 def main() -> int:

@@ -183,6 +183,25 @@ def measure_news() -> tuple[dict, dict]:
                      "news_quotations": groups["all"]["quotes"], "news_indirect_statements": groups["all"]["indirect"]}
 
 
+PLACES_FIGURES = ("numbers_f1", "numbers_value_accuracy", "places_f1", "places_name_accuracy", "places_role_accuracy",
+                  "about_mapped")
+PLACES_BASELINE = HERE / "news_places_baseline.json"
+
+
+def measure_news_places() -> tuple[dict, dict]:
+    """Numbers and places on the hand-annotated real news (issue 15), per language: keys
+    ``news_<all|id|en>_<figure>`` for PLACES_FIGURES; None when the texts are not beside the clone."""
+    import news_accuracy
+    import news_places_numbers
+
+    keys = [f"news_{group}_{name}" for group in ("all", "id", "en") for name in PLACES_FIGURES]
+    if not news_accuracy.available():
+        return {key: None for key in keys}, {}
+    groups, _ = news_places_numbers.summary()
+    return ({f"news_{group}_{name}": groups[group][name] for group in groups for name in PLACES_FIGURES},
+            {"news_numbers": groups["all"]["numbers"], "news_places": groups["all"]["places"]})
+
+
 def news_beside_baseline(results: dict) -> str:
     """The real-news figures beside those of the engine before issue 14 (benchmarks/news_baseline.json)."""
     try:
@@ -191,13 +210,25 @@ def news_beside_baseline(results: dict) -> str:
         return ""
     lines = [f"\nReal news, development set: now beside the engine before issue 14 (commit {baseline.get('commit')})",
              f"{'real news':26} " + " ".join(f"{g + ' now':>9} {g + ' old':>9}" for g in ("all", "id", "en"))]
-    for name in NEWS_FIGURES:
+    lines += _beside(results, baseline, NEWS_FIGURES)
+    try:
+        places = json.loads(PLACES_BASELINE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "\n".join(lines)
+    lines.append(f"Numbers and places: now beside the engine before issue 15 (commit {places.get('commit')})")
+    lines += _beside(results, places, PLACES_FIGURES)
+    return "\n".join(lines)
+
+
+def _beside(results: dict, baseline: dict, names) -> list[str]:
+    lines = []
+    for name in names:
         cells = []
         for group in ("all", "id", "en"):
             now, old = results.get(f"news_{group}_{name}"), baseline.get(f"news_{group}_{name}")
             cells.append(f"{'' if now is None else f'{now:.3f}':>9} {'none' if old is None else f'{old:.3f}':>9}")
         lines.append(f"· {name:24} " + " ".join(cells))
-    return "\n".join(lines)
+    return lines
 
 
 def notebook_paths(pattern: str | None) -> list[Path]:
@@ -374,6 +405,10 @@ def main(argv=None) -> int:
         meta.update(extra)
         say("accuracy: real news, the hand-annotated development set")
         figures, extra = measure_news()
+        results.update(figures)
+        meta.update(extra)
+        say("accuracy: numbers and places on real news")
+        figures, extra = measure_news_places()
         results.update(figures)
         meta.update(extra)
     if "lessons" in groups:

@@ -1712,6 +1712,8 @@ def _kind(text: str, inside: str, start: int, end: int, has_cue: bool) -> str:
     particles = word_list("name-particles")
     if _WHAT_THEY_CALL.search(before[-60:]):
         return "partial"  # "what he called “Russian scum”", "what they feel is “bad governance”": their words
+    if re.fullmatch(r"[a-z]+ly", inside.strip()):
+        return "partial"  # "the United States “strongly” condemned": a word of the statement, not a label
     if previous_word in ("that", "bahwa") and len(words_before) == 2 and _cue_word(words_before[0].lower().strip(",")) \
             and inside.rstrip()[-1:] in ".?!" and len(words_inside) > 6:
         return "direct"  # "said that “… .”": a whole statement after the cue
