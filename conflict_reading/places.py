@@ -233,6 +233,47 @@ def _after_a_place_word(written: list[str], rules: dict) -> bool:
     return False
 
 
+def _in_a_persons_name(text: str, start: int, end: int) -> bool:
+    """Whether a one-word town name stands in a person's name: a capitalised word that is not a place, an office or
+    a weekday right after it ("Vladimir Putin"), or right before it inside a sentence ("Mansir Hassan said").
+
+    >>> [_in_a_persons_name(t, t.index(n), t.index(n) + len(n)) for t, n in [("Vladimir Putin spoke.", "Vladimir"),
+    ...     ("We met Mansir Hassan there.", "Hassan"), ("Troops left Kursk on Monday.", "Kursk")]]
+    [True, True, False]
+    """
+    from .entities import _calendar_words
+    from .lexicons import word_list
+
+    rules = roles()
+    common = word_list("function-words-en") | word_list("function-words-id")
+
+    def a_name(word: str) -> bool:
+        lower = word.lower()
+        return word[:1].isupper() and len(word) > 2 and lower not in _lower_forms() and lower not in _calendar_words() \
+            and lower not in rules["title_words"] and lower not in rules["body_words"] and lower not in common \
+            and lower not in rules["body_name_words"] and lower not in rules["name_continues"] and not word.isupper() \
+            and lower not in rules["facility_words"] and not lower.endswith(("'s", "’s")) \
+            and lower not in rules["location_nouns"] and word not in rules["generic_prefixes"]
+
+    gap = _WORD_AFTER.match(text, end, end + 40)
+    if gap and "," not in gap.group(0)[:gap.start(1) - gap.start()] and a_name(gap.group(1)):
+        return True
+    before = text[max(0, start - 40):start]
+    previous = re.search(r"([\w’'-]+)[ \t]+$", before)
+    return bool(previous) and a_name(previous.group(1)) and not re.search(r"(?:^|[.!?:\n“\"]\s*)[\w’'-]+[ \t]+$", before)
+
+
+def _inside_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the place name begins the name of a treaty, a group or an outlet ("Vienna Convention",
+    "Balochistan Liberation Army", "Radio New Zealand")."""
+    rules = roles()
+    gap = _WORD_AFTER.match(text, end, end + 40)
+    following = gap.group(1) if gap and "," not in gap.group(0) else ""
+    previous = _words_before(text, start, 1)
+    return (following[:1].isupper() and following.lower() in rules["name_continues"]) or (
+        bool(previous) and previous[-1][:1].isupper() and previous[-1].lower() in rules["name_starts"])
+
+
 def _a_person_named(text: str, start: int, end: int, ambiguous_people) -> bool:
     """Whether a place name that is also a first name is a person's here: a capitalised name right after it
     ("Israel Katz"), or a word like "Pak" before it.  Not after an office ("Menteri Keuangan Israel Bezalel
@@ -287,14 +328,22 @@ def find_places(article: Article) -> pd.DataFrame:
             previous and previous[-1].lower() in roles()["currency_before"] and row["kind"] == "country"
         ):
             continue  # "US$ 436 juta", "dolar AS": a currency
+        if row["name"] in roles()["not_places"] or _inside_a_name(text, start, end):
+            continue  # "the EU"; "Vienna Convention", "Radio New Zealand": the name of something else
         for prefix in roles()["generic_prefixes"]:
             if found.startswith(prefix + " ") and len(found) > len(prefix) + 1:
                 start += len(prefix) + 1  # "Kota Palu": the name is "Palu"
                 found = text[start:end]
                 introduced = True
                 break
+        last = found.rsplit(None, 1)
+        if len(last) == 2 and last[1].lower() in roles()["generic_suffixes"]:
+            end = start + len(last[0])  # "the Kursk region": the name is "Kursk" (it names the region)
+            found = text[start:end]
         if "first name" in (row.get("notes") or "") and _a_person_named(text, start, end, ambiguous_people):
             continue  # "Chad Smith", "Jordan Henderson", "Israel Katz": a person
+        if row["kind"] == "city" and " " not in found and _in_a_persons_name(text, start, end):
+            continue  # "Vladimir Putin", "Mansir Hassan": a town's name in a person's
         rows.append({
             "text": found, "paragraph": max(1, bisect.bisect_right(starts, start)),
             "name": row["name"], "kind": row["kind"],
@@ -505,6 +554,12 @@ def _local_row(text, starts, start, end, name, kind, known=None) -> dict:
     row = {"text": text[start:end], "paragraph": max(1, bisect.bisect_right(starts, start)),
            "name": name, "kind": kind, "lat": None, "lon": None,
            "role": _role(text, start, end), "start": start, "end": end, "introduced": True}
+    if known is None:
+        # a place a cue word announces ("Kabupaten Jayawijaya"): the gazetteer's point when it knows the name
+        found = _lower_forms().get(_lower(" ".join(text[start:end].split())))
+        if found is not None and found["kind"] in ("city", "region") and not pd.isna(found["lat"]):
+            known = {"name": found["name"], "kind": found["kind"], "lat": round(float(found["lat"]), 4),
+                     "lon": round(float(found["lon"]), 4)}
     if known is not None:
         row.update({key: known[key] for key in ("name", "kind", "lat", "lon")})
     return row

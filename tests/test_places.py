@@ -178,3 +178,17 @@ def test_local_places_have_exact_offsets_in_text_order():
     for row in table.itertuples():
         assert text[row.start:row.end] == row.text
     assert len(table) == 4
+
+
+def test_names_of_other_things_and_people_are_not_places_and_a_region_word_names_the_region():
+    text = ("Vladimir Putin spoke of the Vienna Convention on Radio New Zealand. Troops entered the Kursk region, "
+            "and the EU protested. We met Mansir Hassan in Kursk on Monday.")
+    table = find_places(Article.from_text(text))
+    assert table[["text", "kind"]].values.tolist() == [["Kursk", "region"], ["Kursk", "city"]]
+
+
+def test_a_place_a_cue_announces_gets_the_gazetteers_point():
+    table = find_places(Article.from_text("Warga di Kabupaten Jayawijaya berjaga."))
+    row = table.iloc[0]
+    assert row["text"] == "Jayawijaya" and row["kind"] == "region"
+    assert -5.0 < row["lat"] < -3.0 and 137.5 < row["lon"] < 140.0  # Wamena, Papua Pegunungan
