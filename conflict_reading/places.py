@@ -463,6 +463,9 @@ def _name_before(text: str, position: int) -> tuple[int, int] | None:
     return None if start is None else (start, end)
 
 
+_AND_NEXT = re.compile(r",?[ \t]+(?:and|dan)[ \t]+")
+
+
 def _cue_candidates(text: str):
     """(start, end, cue_start, cue_end, name, kind) of each place a cue word announces, in text order.
 
@@ -485,6 +488,12 @@ def _cue_candidates(text: str):
             found.append((match.start(), span[1], match.start(1), match.end(1), entry["name"].format(words), entry["kind"]))
         else:
             found.append((span[0], span[1], match.start(1), match.end(1), words, entry["kind"]))
+            if cue.split()[-2:-1] and cue.split()[-2].endswith("s"):  # "the villages of Tolpino and Obshchy Kolodez"
+                joined = _AND_NEXT.match(text, span[1])
+                second = _name_after(text, joined.end(), 3) if joined else None
+                if second:
+                    found.append((second[0], second[1], match.start(1), match.end(1),
+                                  " ".join(text[second[0]:second[1]].split()), entry["kind"]))
     for match in cues["after_pattern"].finditer(text):
         entry = cues["after_by_word"][match.group(1).lower()]
         if entry["inside"] and not match.group(1)[:1].isupper():
