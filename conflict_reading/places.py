@@ -233,6 +233,30 @@ def _after_a_place_word(written: list[str], rules: dict) -> bool:
     return False
 
 
+def _regions_for_cities(text: str, rows: list[dict], regions_named: set[str]) -> None:
+    """A city's name that stands for its region: after the article wrote "the X region" (one sense per article),
+    or where a regional office shows it ("Poltava regional governor", "governor of Zaporizhzhia")."""
+    rules = roles()
+    for row in rows:
+        if row["kind"] != "city":
+            continue
+        base = _lower(" ".join(row["text"].split()))
+        region = next((_lower_forms()[form] for form in (f"{base} region", f"{base} oblast", f"{base} state",
+                                                          f"{base} province") if form in _lower_forms()), None)
+        if region is None or region["kind"] != "region":
+            continue
+        after = _words_after(text, row["end"], 1)
+        before = [w.lower() for w in _words_before(text, row["start"], 2)]
+        from .entities import lexicon
+
+        capital = base in lexicon()["state_capitals"] or "capital" in before  # "Kyiv's forces", "regional capital, X"
+        if (base in regions_named and not capital) or (after and after[0] in rules["regional_words"]) or (
+                len(before) == 2 and before[0] in rules["regional_offices"] and before[1] == "of"):
+            row.update({"name": region["name"], "kind": "region",
+                        "lat": None if pd.isna(region["lat"]) else round(float(region["lat"]), 4),
+                        "lon": None if pd.isna(region["lon"]) else round(float(region["lon"]), 4)})
+
+
 def _in_a_persons_name(text: str, start: int, end: int) -> bool:
     """Whether a one-word town name stands in a person's name: a capitalised word that is not a place, an office or
     a weekday right after it ("Vladimir Putin"), or right before it inside a sentence ("Mansir Hassan said").
@@ -318,6 +342,7 @@ def find_places(article: Article) -> pd.DataFrame:
     starts = [start for start, _ in paragraph_spans(text)]
     ambiguous_people = roles()["person_context"]
     rows = []
+    regions_named: set[str] = set()  # "Kursk" where the article wrote "the Kursk region"
     for start, end, found in _candidates(text):
         introduced = False
         row = _forms().get(" ".join(found.split())) or _lower_forms().get(" ".join(_lower(found).split()))
@@ -337,9 +362,11 @@ def find_places(article: Article) -> pd.DataFrame:
                 introduced = True
                 break
         last = found.rsplit(None, 1)
-        if len(last) == 2 and last[1].lower() in roles()["generic_suffixes"]:
+        by_region_word = len(last) == 2 and last[1].lower() in roles()["generic_suffixes"]
+        if by_region_word:
             end = start + len(last[0])  # "the Kursk region": the name is "Kursk" (it names the region)
             found = text[start:end]
+            regions_named.add(_lower(found))
         if "first name" in (row.get("notes") or "") and _a_person_named(text, start, end, ambiguous_people):
             continue  # "Chad Smith", "Jordan Henderson", "Israel Katz": a person
         if row["kind"] == "city" and " " not in found and _in_a_persons_name(text, start, end):
@@ -352,6 +379,7 @@ def find_places(article: Article) -> pd.DataFrame:
             "role": _role(text, start, end),
             "start": start, "end": end, "introduced": introduced,
         })
+    _regions_for_cities(text, rows, regions_named)
     rows = _with_local_places(text, starts, rows)
     # A name joined to the one before ("Irak dan Suriah", "Irak-Suriah", "Sahel, Mozambik") shares its role.
     for previous, row in zip(rows, rows[1:]):
