@@ -90,7 +90,17 @@ def _glued_patterns() -> dict[str, re.Pattern]:
         "compound": re.compile(rf"(?<![\w-])(?P<n>\d+|(?:{words})(?:-(?:{words}))?)-(?P<unit>"
                                rf"{_alternation(ctx['compound_time_units'])})s?-(?:old|long)(?![\w-])", re.IGNORECASE),
         "clock": re.compile(r"(?<![\d:.])\d{1,2}:\d{2}(?![\d:])"),
+        "fraction": re.compile(rf"(?<![\w-])(?:{_alternation(ctx['fractions'])})(?![\w-])", re.IGNORECASE),
     }
+
+
+def _find_all(text: str, part: str) -> list[int]:
+    """Every index where ``part`` begins in ``text``."""
+    found, index = [], text.find(part)
+    while index >= 0:
+        found.append(index)
+        index = text.find(part, index + 1)
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -400,7 +410,14 @@ class _Finder:
             value = _value_of(match["n"], self.language)
             if value is not None:
                 self.add(match.start("n"), match.end("n"), value, match["unit"].lower(), "count")
-        for match in _glued_patterns()["compound"].finditer(self.text):
+        lower = self.text.lower()
+        ends = [i for suffix in ("-old", "-long") for i in _find_all(lower, suffix)]
+        for index in sorted(ends):  # only around "-old" and "-long": the pattern is costly over a whole text
+            low = max(0, index - 40)
+            match = next((m for m in _glued_patterns()["compound"].finditer(self.text, low, index + 6)
+                          if m.end() >= index), None)
+            if match is None:
+                continue
             value = _value_of(match["n"], "en")
             if value is not None:
                 self.block(match.end("n"), match.end())
@@ -513,14 +530,14 @@ class _Finder:
             elif previous and (previous.lower() in ctx["ordinal_determiners_en"] or previous.endswith(("'s", "’s"))):
                 self.add(match.start(), match.end(), ordinals[word], following, "ordinal")  # "the second meeting"
             # else an adverb: "give way first"
-        for word, value in ctx["fractions"].items():
-            for match in re.finditer(rf"(?<![\w-]){word}(?![\w-])", self.text, re.IGNORECASE):
-                unit = self.next_word(match.end())
-                if unit and unit.lower() in ctx["time_units"]:
-                    end = match.end() + self.text[match.end():].index(unit) + len(unit)
-                    self.add(match.start(), end, value, unit.lower(), "duration")  # "setengah jam"
-                else:
-                    self.add(match.start(), match.end(), value, self.noun_after(match.end()), "count")
+        for match in _glued_patterns()["fraction"].finditer(self.text):
+            value = ctx["fractions"][match.group().lower()]
+            unit = self.next_word(match.end())
+            if unit and unit.lower() in ctx["time_units"]:
+                end = match.end() + self.text[match.end():].index(unit) + len(unit)
+                self.add(match.start(), end, value, unit.lower(), "duration")  # "setengah jam"
+            else:
+                self.add(match.start(), match.end(), value, self.noun_after(match.end()), "count")
         for word, value in ctx["both"].items():
             for match in self.caseless.finditer(f"both {word}"):
                 self.add(match.start(), match.end(), value, None, "count")

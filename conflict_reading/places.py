@@ -77,12 +77,17 @@ def _longest_form() -> int:
 
 @lru_cache(maxsize=1)
 def _form_prefixes() -> frozenset[str]:
-    """Every beginning of every form, lower case ("ame", "amerika s"): to stop looking early.
+    """The first words of every form, lower case, as the text is read: whole words ("amerika", "amerika serikat"),
+    to stop looking early (a word that begins no form costs one lookup).
 
-    >>> "amerika s" in _form_prefixes(), "amerika x" in _form_prefixes()
-    (True, False)
+    >>> "amerika" in _form_prefixes(), "amerika serikat" in _form_prefixes(), "amerika s" in _form_prefixes()
+    (True, True, False)
     """
-    return frozenset(form[:size] for form in _lower_forms() for size in range(1, len(form) + 1))
+    prefixes = set()
+    for form in _lower_forms():
+        for token in _TOKEN.finditer(form):
+            prefixes.add(" ".join(form[:token.end()].split()))
+    return frozenset(prefixes)
 
 
 def _candidates(text: str):
@@ -134,8 +139,11 @@ def _lower(words: str) -> str:
 
 @lru_cache(maxsize=1)
 def roles() -> dict:
+    """``lexicons/place-roles.toml``; its word lists as frozen sets (looked up for every place mention)."""
     with open(LEXICON_DIR / "place-roles.toml", "rb") as handle:
-        return tomllib.load(handle)
+        data = tomllib.load(handle)
+    return {key: frozenset(value) if isinstance(value, list) and key != "generic_prefixes" else value
+            for key, value in data.items()}
 
 
 _WORD_AROUND = re.compile(r"[\w’'-]+")
