@@ -119,8 +119,8 @@ def _candidates(text: str):
                 break  # no form begins with these words, nor with more of them
             if text[end:end + 1] == "." and " ".join(text[start:end].split()) + "." in forms:
                 found = (size, end + 1)  # "U.S."
-            elif lower_span in lower:
-                found = (size, end)
+            elif lower_span in lower and _accept(" ".join(text[start:end].split()), lower[lower_span]):
+                found = (size, end)  # (not "tanah Papua" for the form "Tanah Papua": then "Papua" alone is read)
         if found:
             yield start, found[1], text[start:found[1]]
             index += found[0]
@@ -285,7 +285,8 @@ def _in_a_persons_name(text: str, start: int, end: int) -> bool:
             and lower not in rules["title_words"] and lower not in rules["body_words"] and lower not in common \
             and lower not in rules["body_name_words"] and lower not in rules["name_continues"] and not word.isupper() \
             and lower not in rules["facility_words"] and not lower.endswith(("'s", "’s")) \
-            and lower not in rules["location_nouns"] and word not in rules["generic_prefixes"]
+            and lower not in rules["location_nouns"] and word not in rules["generic_prefixes"] \
+            and lower not in word_list("speaker-titles")  # "Kapolrestabes Makassar Kombes Arya Perdana"
 
     gap = _WORD_AFTER.match(text, end, end + 40)
     if gap and "," not in gap.group(0)[:gap.start(1) - gap.start()] and a_name(gap.group(1)):
@@ -301,9 +302,10 @@ def _inside_a_name(text: str, start: int, end: int) -> bool:
     rules = roles()
     gap = _WORD_AFTER.match(text, end, end + 40)
     following = gap.group(1) if gap and "," not in gap.group(0) else ""
-    previous = _words_before(text, start, 1)
+    previous = _words_before(text, start, 2)
     return (following[:1].isupper() and following.lower() in rules["name_continues"]) or (
-        bool(previous) and previous[-1][:1].isupper() and previous[-1].lower() in rules["name_starts"])
+        bool(previous) and previous[-1][:1].isupper() and previous[-1].lower() in rules["name_starts"]) or (
+        " ".join(previous).lower() in rules["name_starts"])  # "The Times of Israel"
 
 
 def _a_person_named(text: str, start: int, end: int, ambiguous_people) -> bool:
@@ -363,12 +365,19 @@ def find_places(article: Article) -> pd.DataFrame:
             continue  # "US$ 436 juta", "dolar AS": a currency
         if row["name"] in roles()["not_places"] or _inside_a_name(text, start, end):
             continue  # "the EU"; "Vienna Convention", "Radio New Zealand": the name of something else
+        before_word = _words_before(text, start, 1)
+        if before_word and before_word[-1].lower() in roles()["language_words"]:
+            continue  # "bahasa Perancis", "bahasa Indonesia": a language
+        compass_only = False
         for prefix in roles()["generic_prefixes"]:
             if found.startswith(prefix + " ") and len(found) > len(prefix) + 1:
+                compass_only = found[len(prefix) + 1:].lower() in roles()["compass_words"]
                 start += len(prefix) + 1  # "Kota Palu": the name is "Palu"
                 found = text[start:end]
                 introduced = True
                 break
+        if compass_only:
+            continue  # "Provinsi Timur" (the Eastern Province of a country): not "Timur" the region
         last = found.rsplit(None, 1)
         by_region_word = len(last) == 2 and last[1].lower() in roles()["generic_suffixes"]
         if by_region_word:

@@ -201,3 +201,10 @@ def test_a_city_name_stands_for_its_region_once_the_article_names_the_region():
     assert table[["text", "name"]].values.tolist() == [
         ["Poltava", "Poltava Oblast"], ["Poltava", "Poltava Oblast"], ["Poltava", "Poltava Oblast"],
         ["Kyiv", "Kyiv"], ["Kyiv", "Kyiv Oblast"], ["Kyiv", "Kyiv"]]  # a capital stays the city it is
+
+
+def test_languages_outlets_bare_compass_words_and_speed_units_are_no_places():
+    text = ("Ia berbicara dalam bahasa Perancis kepada The Times of Israel. Demonstran di Provinsi Timur ditahan. "
+            "Rudal itu melaju Mach 5. TNI hadir di tanah Papua.")
+    table = find_places(Article.from_text(text))
+    assert table[["text", "name"]].values.tolist() == [["Papua", "Papua"]]  # "tanah Papua": the shorter name
