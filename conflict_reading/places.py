@@ -376,7 +376,8 @@ def find_places(article: Article) -> pd.DataFrame:
                 found = text[start:end]
                 introduced = True
                 break
-        if compass_only:
+        if compass_only or (found.lower() in roles()["compass_words"] and before_word
+                            and before_word[-1] in roles()["generic_prefixes"]):
             continue  # "Provinsi Timur" (the Eastern Province of a country): not "Timur" the region
         last = found.rsplit(None, 1)
         by_region_word = len(last) == 2 and last[1].lower() in roles()["generic_suffixes"]
@@ -529,6 +530,8 @@ def _cue_candidates(text: str):
         if span is None or (inside and _name_word_before(text, match.start())):
             continue  # no name; or a longer name with the cue inside ("Laskar Lembah Hijau", a group)
         words = " ".join(text[span[0]:span[1]].split())
+        if words.lower() in roles()["compass_words"]:
+            continue  # "Provinsi Timur": a province named by its direction only (which country's: the reader knows)
         if inside:
             found.append((match.start(), span[1], match.start(1), match.end(1), entry["name"].format(words), entry["kind"]))
         else:
