@@ -706,6 +706,11 @@ def _subject(before: list[str]) -> str | None:
             w[:1].isupper() or w.lower() in ("and", "dan") for w in phrase):
         listed = [w for w in phrase if not _lexicon_title(w.strip(",")) or w.lower() in ("and", "dan")]
         return " ".join(listed).strip(",")  # "Raja Charles III dan Ratu Camilla" → "Charles III dan Camilla"
+    cut = next((i for i, w in enumerate(phrase) if w.lower() in ("dari", "from")), None)
+    if cut and cut >= 2:
+        person = _person_in(name_after(phrase[:cut]))
+        if person and len(person.split()) > 1 and _a_person(person) and all(_is_name_word(w) for w in person.split()):
+            return person  # "Angelica Preciado dari California Rural Legal Assistance": the person, of a body
     if _role_only(phrase):
         # "Kapolda", "Kepala BNPT", "Jenderal senior itu", "the minister": someone named earlier
         return Role(" ".join(w.strip(",.:;()“”\"") for w in phrase))

@@ -66,6 +66,9 @@ def indirect(text: str) -> list[tuple[str, str, str]]:
          [("Estmar’s embassy in Tavaria", "organisation", "One citizen was killed")]),
         ("The Estmar junta called on rebels to “talk to us about the future”, also urging them to join the elections.",
          [("the Estmar junta", "organisation", "them to join the elections")]),
+        # a person "of" a body named after a place: the person speaks
+        ("Dewi Kartika dari California Rural Legal Assistance mengatakan bahwa para pekerja tidak diberi waktu.",
+         [("Dewi Kartika", "person", "para pekerja tidak diberi waktu")]),
         # two sources in one sentence, each with its statement
         ("Meski Chile mengeklaim serangan itu berhasil, militer Peru menyatakan sebaliknya.",
          [("Chile", "state", "serangan itu berhasil"), ("militer Peru", "organisation", "sebaliknya")]),
