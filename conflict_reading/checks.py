@@ -359,7 +359,8 @@ def _bounded(answer):
     else:
         return answer
     if size > MAX_ANSWER_CHARS:
-        raise _TooLarge(f"Your answer is {size:,} characters long: give just the answer.")
+        raise _TooLarge("Your answer is thousands of characters long: give just the answer.")
+        # (no number in it: a length's digits could read as the key, "25,000" as 25)
     return answer
 
 

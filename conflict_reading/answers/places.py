@@ -86,7 +86,7 @@ def _lookup(text: str) -> Place | None:
 def place_of(answer) -> Place | None:
     """The place an answer names: one name, or a place with its country ("Rome, Italy", "Roma (Rome)").
 
-    >>> place_of("Tanduk Afrika").name, place_of("in Rome").name, place_of("Atlantis")
+    >>> place_of("Tanduk Afrika").name, place_of("in Rome").name, place_of("Estmar")
     ('Horn of Africa', 'Rome', None)
     """
     if not isinstance(answer, str) or len(answer) > 200:
