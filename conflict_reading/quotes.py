@@ -226,6 +226,7 @@ def _initial(word: str) -> bool:
     return word.endswith(".") and ((len(bare) == 1 and bare.isupper()) or bare.lower() in ("jr", "sr"))
 
 
+@lru_cache(maxsize=65536)  # a pure function of the word (the lexicons do not change): asked of most words
 def _is_name_word(word: str) -> bool:
     if not word or not word[0].isalpha():
         return False
@@ -250,6 +251,7 @@ def _title_prefix(word: str) -> bool:
     return word.lower() in lexicon()["title_prefixes"]
 
 
+@lru_cache(maxsize=65536)  # a pure function of the word (the lexicons do not change): asked of most words
 def _title_word(word: str) -> bool:
     w = word.lower().strip(".,()")
     bare = word.strip(".,()")
