@@ -1139,12 +1139,13 @@ def _person_mentions(text: str, runs: bool = True) -> list[tuple[int, str]]:
     mentions = []
     words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
     plain = [w for _, w in words]
+    distinct = set(plain)  # a word's checks below depend on the word alone: made once per distinct word
     titles = word_list("speaker-titles")
     cue_tokens = _cue_tokens()
-    for index, (pos, word) in enumerate(words):
-        lower = _token(word).strip("()“”\"")
-        if lower not in titles and _token(word) not in cue_tokens:
-            continue  # most words: neither a title nor a cue (checked without the calls below)
+    titles_or_cues = {word for word in distinct
+                      if _token(word).strip("()“”\"") in titles or _token(word) in cue_tokens}
+    for index in [index for index, word in enumerate(plain) if word in titles_or_cues]:  # most words are neither
+        pos, word = words[index]
         bare = word.strip(",.:;()“”\"")
         if bare.lower() in titles:
             if index > 0 and plain[index - 1].strip(",.:;()“”\"").lower() in titles:
@@ -1161,7 +1162,7 @@ def _person_mentions(text: str, runs: bool = True) -> list[tuple[int, str]]:
             if name and len(name.split()) >= 2:
                 mentions.append((pos, name))
     if runs:
-        common = frozenset(w.strip(",.:;()“”\"'‘’") for _, w in words if w[:1].islower())
+        common = frozenset(w.strip(",.:;()“”\"'‘’") for w in distinct if w[:1].islower())
         mentions.extend(_name_runs(words, common))
     for match in _AGE_AFTER_NAME.finditer(text):  # "Margit Sorel, 63,", "Ilona Berat (41)"
         before = text[max(0, match.start() - 60):match.start()]
@@ -1191,10 +1192,8 @@ def _name_runs(words: list[tuple[int, str]], common: frozenset[str] = frozenset(
 
     found, run = [], []
     heads = lexicon()["organisation_heads"] | lexicon()["document_heads"]
-    never = lexicon()["never_sources"]
     state = {"office": False, "sentence_start": True}
     previous = ""
-    particles = word_list("name-particles")
 
     def close(comma: bool = False) -> None:
         if not run:
@@ -1213,28 +1212,48 @@ def _name_runs(words: list[tuple[int, str]], common: frozenset[str] = frozenset(
         run.clear()
 
     for pos, word in words:
-        bare = word.strip(",.:;()“”\"'‘’")
-        lead = len(word) - len(word.lstrip(",.:;()“”\"'‘’"))
+        bare, lead, ends_sentence, name_word, never_source, never_unless_opening, opens_run, ends_run, comma = \
+            _run_word(word)
         starts = state["sentence_start"]
-        state["sentence_start"] = word.endswith((".", "!", "?", ".”", ".\""))
-        usable = (bare and _could_be_name_word(bare)
-                  and not (bare[:1].islower() and not starts and bare.lower() in never))
-        if usable and (not run or bare[0].isupper() or bare in particles):
+        state["sentence_start"] = ends_sentence
+        usable = name_word and not (never_unless_opening and not starts)
+        if usable and (not run or opens_run):
             if lead and run:
                 close()
             if not run:
                 state["office"] = previous.lower() in word_list("office-of-place-titles")
-                if bare.lower() in never:
+                if never_source:
                     state["tentative"] = pos + lead
             run.append((pos + lead, bare))
-            if word.rstrip().endswith((",", ".", ":", ";", ")", "”", "\"")) and not _ROMAN.fullmatch(bare) \
-                    and not (len(bare) <= 2 and word.endswith(".")):
-                close(word.rstrip().endswith(","))  # "Budi Santoso, …": the run ends (an initial "F." does not end it)
+            if ends_run:
+                close(comma)  # "Budi Santoso, …": the run ends (an initial "F." does not end it)
         elif run:
             close()
         previous = bare
     close()
     return found
+
+
+@lru_cache(maxsize=65536)
+def _run_word(word: str) -> tuple[str, int, bool, bool, bool, bool, bool, bool, bool]:
+    """What :func:`_name_runs` reads of one word (it depends on the word alone, so it is worked out once per word):
+    the word without punctuation around it, how many marks lead it, whether it ends a sentence, may be a
+    name word, is a word never a source (and lower case: never one inside a sentence), may start a run,
+    ends a run (and with a comma)."""
+    from .entities import lexicon
+
+    never = lexicon()["never_sources"]
+    bare = word.strip(",.:;()“”\"'‘’")
+    lead = len(word) - len(word.lstrip(",.:;()“”\"'‘’"))
+    ends_sentence = word.endswith((".", "!", "?", ".”", ".\""))
+    name_word = bool(bare) and _could_be_name_word(bare)
+    never_source = bare.lower() in never
+    never_unless_opening = bare[:1].islower() and never_source
+    opens_run = bool(bare) and (bare[0].isupper() or bare in word_list("name-particles"))
+    ends_run = word.rstrip().endswith((",", ".", ":", ";", ")", "”", "\"")) and not _ROMAN.fullmatch(bare) \
+        and not (len(bare) <= 2 and word.endswith("."))
+    comma = word.rstrip().endswith(",")
+    return bare, lead, ends_sentence, name_word, never_source, never_unless_opening, opens_run, ends_run, comma
 
 
 # An age after a word: "Margit Sorel, 63," / "Ilona Berat (41)"; the name before it is read from a few words.
