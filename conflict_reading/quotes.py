@@ -818,6 +818,22 @@ def _lowers_plainly(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _heads_of_bodies_people_documents() -> frozenset[str]:
+    """The heads of an organisation, a described person and a document ("ministry", "official", "report"),
+    joined once: the checks below ask this of many phrases."""
+    from .entities import lexicon
+
+    return lexicon()["organisation_heads"] | lexicon()["anonymous_heads"] | lexicon()["document_heads"]
+
+
+@lru_cache(maxsize=1)
+def _heads_of_documents_and_bodies() -> frozenset[str]:
+    from .entities import lexicon
+
+    return lexicon()["document_heads"] | lexicon()["organisation_heads"]
+
+
+@lru_cache(maxsize=1)
 def _nationality_words() -> frozenset[str]:
     from .entities import _nationalities
 
@@ -841,7 +857,7 @@ def _role_only(phrase: list[str]) -> bool:
         return False
     from .entities import lexicon
 
-    heads = lexicon()["organisation_heads"] | lexicon()["anonymous_heads"] | lexicon()["document_heads"]
+    heads = _heads_of_bodies_people_documents()
     if len(words) == 2 and words[0].lower() in ("the", "this") and words[1].lower() in heads:
         return True  # "the ministry", "the official", "this person": someone or something named before
     if 3 <= len(words) <= 4 and words[0].lower() == "the" and words[-1].lower() in lexicon()["anonymous_heads"] and all(
@@ -872,12 +888,10 @@ def _lexicon_title(word: str) -> bool:
 def _free_name(phrase: list[str], name: str) -> bool:
     """Whether the name ending ``phrase`` stands alone (``… itu Blinken``), not as a modifier of a
     head noun before it (``pihak Hamas``, ``warga Papua``)."""
-    from .entities import lexicon
-
     before = [w.strip(",.:;()“”\"").lower() for w in phrase[:-len(name.split())]]
     if not before:
         return True
-    heads = lexicon()["organisation_heads"] | lexicon()["anonymous_heads"] | lexicon()["document_heads"]
+    heads = _heads_of_bodies_people_documents()
     return before[-1] in ("itu", "ini", "tersebut") or (before[-1].isalpha() and before[-1] not in heads
                                                       and phrase[-len(name.split()) - 1][:1].islower())
 
@@ -946,7 +960,7 @@ def source_after(words: list[str]) -> str | None:
     if described and not is_fragment(described):
         return described
     phrase = []
-    heads = lexicon()["document_heads"] | lexicon()["organisation_heads"]
+    heads = _heads_of_documents_and_bodies()
     headed = bool(words) and words[0].strip(".,:;()“”\"").lower() in heads  # "pernyataan resmi Istana"
     for word in words[:10 if not headed else 6]:
         bare = word.strip(".,:;()“”\"")
