@@ -114,6 +114,16 @@ def _may_hold_cue(words: list[str]) -> bool:
     return not _cue_tokens().isdisjoint(map(_token, words))
 
 
+def _cue_indices(words: list[str], begin: int = 0) -> list[int]:
+    """The indices (from ``begin``) of the words that can be cues: :func:`_cue_at` finds none elsewhere.
+
+    >>> _cue_indices(["“Kami", "pergi,”", "ujarnya", "menurut", "dia."])
+    [2, 3]
+    """
+    cue_tokens = _cue_tokens()
+    return [index for index in range(begin, len(words)) if _token(words[index]) in cue_tokens]
+
+
 def _cue_at(words: list[str], index: int) -> tuple[str, bool] | None:
     """(lexicon form, is_pronoun_form) if ``words[index]`` (lower case) is a cue."""
     verbs = _verbs()
@@ -1147,7 +1157,7 @@ def _cue_in(words: list[str]) -> tuple[str, str | None, str] | None:
     """Any cue in a sentence, with its subject (the nearest name before it, or after it)."""
     if not _may_hold_cue(words):
         return None
-    for index in range(len(words)):
+    for index in _cue_indices(words):
         found = _cue_at(words, index)
         if not found:
             continue
