@@ -46,6 +46,8 @@ import pandas as pd
 
 from .answers import normalize_text, surname
 from .article import Article, paragraph_spans
+from .entities import (_nationalities, _place_kind, _sentence_subject, display_name, is_fragment, lexicon, source_kind,
+                       subject_source, subject_words)
 from .lexicons import LEXICON_DIR, word_list
 
 COLUMNS = ["text", "kind", "paragraph_start", "paragraph_end", "speaker", "cue", "how", "start", "end"]
@@ -256,8 +258,6 @@ def _trim_name(name: list[str]) -> list[str]:
 
 
 def _title_prefix(word: str) -> bool:
-    from .entities import lexicon
-
     return word.lower() in lexicon()["title_prefixes"]
 
 
@@ -277,8 +277,6 @@ def _title_word(word: str) -> bool:
 def _body_word(word: str) -> bool:
     """A capitalised word naming a body ("Kemenlu", "Ministry"), which ends a person's name read before it:
     "Juru bicara Kemlu Dimas Prakoso" → "Dimas Prakoso"."""
-    from .entities import lexicon
-
     w = word.lower()
     return word[:1].isupper() and w in lexicon()["organisation_heads"] and w not in lexicon()["heads_that_are_names"]
 
@@ -287,7 +285,6 @@ def _body_word(word: str) -> bool:
 def _is_place_in_title(word: str) -> bool:
     """A country, region, continent or sea (or a capital named for its government) written in a title:
     "Perdana Menteri Singapura Lawrence Wong", "Menlu Korsel"."""
-    from .entities import lexicon
     from .places import _lower_forms
 
     if not word[:1].isupper():
@@ -430,8 +427,6 @@ def _looks_like_verb(word: str) -> bool:
     >>> _looks_like_verb("membawa"), _looks_like_verb("menteri"), _looks_like_verb("have"), _looks_like_verb("diplomat")
     (True, False, True, False)
     """
-    from .entities import lexicon
-
     word = word.strip(",.:;“”\"").lower()
     if word in lexicon()["auxiliaries"]:
         return True
@@ -618,8 +613,6 @@ def _long_tail(words: list[str]) -> bool:
     >>> _long_tail("the BBC.".split()), _long_tail("the BBC the town was hit.".split())
     (False, True)
     """
-    from .entities import lexicon
-
     tail = []
     for word in words[:14]:
         tail.append(word.strip(",.;:").lower())
@@ -639,8 +632,6 @@ def _participle(cue: str) -> bool:
 def _participle_attribution(cue: str, before: list[str]) -> tuple[str, str | None, str]:
     """(cue, speaker, how) for "The council backed the plan, saying …" (the sentence's subject) and for
     "AFP quoted the FPA as saying" (the one quoted, not the agency that quotes)."""
-    from .entities import _sentence_subject
-
     lowered = [w.lower().strip(",") for w in before]
     if lowered and lowered[-1] == "as" and "quoted" in lowered:
         quoted = before[len(lowered) - 1 - lowered[::-1].index("quoted") + 1:-1]
@@ -658,8 +649,6 @@ def _pronoun_subject(before: list[str]) -> bool:
     >>> _pronoun_subject("She went on to".split()), _pronoun_subject("Menlu Retno".split())
     (True, False)
     """
-    from .entities import subject_words
-
     phrase = subject_words(before) if before else []
     return bool(phrase) and phrase[0].lower().strip(",") in PRONOUNS and all(w[:1].islower() for w in phrase[1:])
 
@@ -676,15 +665,11 @@ def _inverts(cue: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _negations() -> frozenset[str]:
-    from .entities import lexicon
-
     return lexicon()["negations"]
 
 
 @lru_cache(maxsize=1)
 def _clause_openers() -> frozenset[str]:
-    from .entities import lexicon
-
     return lexicon()["clause_openers"]
 
 
@@ -711,8 +696,6 @@ def _subject(before: list[str]) -> str | None:
     >>> _subject("Pada Senin, militer Israel".split()), _subject("Juru bicara Kemlu Judha Nugraha".split())
     ('militer Israel', 'Judha Nugraha')
     """
-    from .entities import is_fragment, source_kind, subject_source, subject_words
-
     phrase = subject_words(before)
     if len(phrase) >= 3 and any(w.lower() in ("and", "dan") for w in phrase[1:-1]) and all(
             w[:1].isupper() or w.lower() in ("and", "dan") for w in phrase):
@@ -759,8 +742,6 @@ def _named_with_head(text: str, head: str, lowered: str | None = None) -> str | 
     >>> _named_with_head("a peace offer from Estmar's embattled junta. The junta", "junta")
     "Estmar's junta"
     """
-    from .entities import lexicon
-
     keep = lexicon()["organisation_heads"] | word_list("title-words") | word_list("name-qualifiers")
     found = None
     matches = list(_caseless_finditer(_words_pattern([head]), text, lowered))
@@ -831,22 +812,16 @@ def _lowers_plainly(text: str) -> bool:
 def _heads_of_bodies_people_documents() -> frozenset[str]:
     """The heads of an organisation, a described person and a document ("ministry", "official", "report"),
     joined once: the checks below ask this of many phrases."""
-    from .entities import lexicon
-
     return lexicon()["organisation_heads"] | lexicon()["anonymous_heads"] | lexicon()["document_heads"]
 
 
 @lru_cache(maxsize=1)
 def _heads_of_documents_and_bodies() -> frozenset[str]:
-    from .entities import lexicon
-
     return lexicon()["document_heads"] | lexicon()["organisation_heads"]
 
 
 @lru_cache(maxsize=1)
 def _nationality_words() -> frozenset[str]:
-    from .entities import _nationalities
-
     return _nationalities()
 
 
@@ -865,8 +840,6 @@ def _role_only(phrase: list[str]) -> bool:
     words = [w for w in words if w]
     if not words:
         return False
-    from .entities import lexicon
-
     heads = _heads_of_bodies_people_documents()
     if len(words) == 2 and words[0].lower() in ("the", "this") and words[1].lower() in heads:
         return True  # "the ministry", "the official", "this person": someone or something named before
@@ -913,8 +886,6 @@ def _person_in(name: str | None) -> str | None:
     >>> _person_in("Kemlu Judha Nugraha"), _person_in("Partai Demokrat")
     ('Judha Nugraha', 'Partai Demokrat')
     """
-    from .entities import lexicon
-
     if not name:
         return name
     words = name.split()
@@ -928,8 +899,6 @@ def _person_in(name: str | None) -> str | None:
 def _unresolved(role: str, previous: str | None) -> str | None:
     """A title or description that names nobody earlier: a body or a document stands for itself
     ("kelompok itu", "the statement"); a person's title for the previous speaker."""
-    from .entities import display_name, source_kind
-
     kind = source_kind(str(role))
     if kind in ("organisation", "document", "anonymous"):
         return display_name(str(role)[0].lower() + str(role)[1:])
@@ -938,8 +907,6 @@ def _unresolved(role: str, previous: str | None) -> str | None:
 
 @lru_cache(maxsize=65536)
 def _a_person(name: str) -> bool:
-    from .entities import is_fragment, source_kind
-
     first = name.split()[0].lower() if name.split() else ""
     if first in _ENGLISH_DETERMINERS or first in word_list("anonymous-speakers"):
         return False  # "A Castelby police spokesperson" describes someone; it is not a name
@@ -952,8 +919,6 @@ def source_after(words: list[str]) -> str | None:
     >>> source_after("Polda Papua dalam keterangannya.".split()), source_after("Kapolda Irjen Budi Santoso.".split())
     ('Polda Papua', 'Budi Santoso')
     """
-    from .entities import is_fragment, lexicon, source_kind
-
     if not words:
         return None
     name = _person_in(name_after(words[:14]))
@@ -1101,8 +1066,6 @@ def _opening_subject(words: list[str], bodies: bool = False, single: bool = Fals
     >>> _opening_subject("Another resident, Dewi Kartika, heard".split())
     'Dewi Kartika'
     """
-    from .entities import lexicon, source_kind, subject_words
-
     if not words or words[0].lower().strip(",") in PRONOUNS:
         return None
     tries = 0
@@ -1231,8 +1194,6 @@ def _person_mentions(text: str, runs: bool = True) -> list[tuple[int, str]]:
 @lru_cache(maxsize=65536)
 def _could_be_name_word(bare: str) -> bool:
     """A word that may be part of a person's name: a name word, not a title, a body, a pronoun or a cue."""
-    from .entities import lexicon
-
     lower = bare.lower()
     return (_is_name_word(bare) and not _title_word(bare) and lower not in lexicon()["organisation_heads"]
             and lower not in lexicon()["document_heads"] and not bare.endswith(("'s", "’s"))
@@ -1243,8 +1204,6 @@ def _name_runs(words: list[tuple[int, str]], common: frozenset[str] = frozenset(
     """(position, name) of every run of two to five name words that no title, place, organisation,
     calendar or function word breaks: "John Loveless", "Edmundo González Urrutia".  A run that opens a
     sentence starts at its second word when its first is a function word ("Namun Budi Santoso")."""
-    from .entities import _place_kind, is_fragment, lexicon
-
     found, run = [], []
     heads = lexicon()["organisation_heads"] | lexicon()["document_heads"]
     state = {"office": False, "sentence_start": True}
@@ -1295,8 +1254,6 @@ def _run_word(word: str) -> tuple[str, int, bool, bool, bool, bool, bool, bool, 
     the word without punctuation around it, how many marks lead it, whether it ends a sentence, may be a
     name word, is a word never a source (and lower case: never one inside a sentence), may start a run,
     ends a run (and with a comma)."""
-    from .entities import lexicon
-
     never = lexicon()["never_sources"]
     bare = word.strip(",.:;()“”\"'‘’")
     lead = len(word) - len(word.lstrip(",.:;()“”\"'‘’"))
@@ -1498,8 +1455,6 @@ class _Speakers:
             if size == len(words) and len(words) == 1:
                 break
         head = words[-1].lower() if words[-1].lower() not in ("itu", "ini", "tersebut") else words[0].lower()
-        from .entities import lexicon
-
         named = None if head in lexicon()["anonymous_heads"] else _named_with_head(text, head, lowered)
         if named:
             return named  # "the ministry" → "Pakistan's foreign ministry"; "the diplomat" → "a Western diplomat" (below)
@@ -1557,8 +1512,6 @@ class _Speakers:
         >>> _Speakers("The Tavarian embassy in Estmar said so. The Tavarian embassy added more.").fuller("The Tavarian embassy")
         'The Tavarian embassy in Estmar'
         """
-        from .entities import source_kind
-
         name = re.sub(r"\s*\([A-Z]{2,}\)$", "", name)
         if source_kind(name) not in ("organisation", "document") or len(name) > 120:
             return name
@@ -1633,8 +1586,6 @@ _CAPITALISED = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?")
 
 def _last_country(text: str) -> str | None:
     """The country named last in ``text`` (one or two capitalised words the gazetteer knows as a country)."""
-    from .entities import _place_kind
-
     for match in reversed(list(_CAPITALISED.finditer(text))[-60:]):
         words = match.group().split()
         for size in (2, 1):

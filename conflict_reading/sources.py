@@ -30,7 +30,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .article import Article
-from .entities import display_name, is_fragment, lexicon, source_kind, subject_words
+from .entities import _calendar_words, display_name, is_fragment, lexicon, source_kind, subject_words
 from .quotes import (PRONOUNS, Role, _cue_at, _cue_indices, _inverts, _may_hold_cue, _subject, find_quotes,
                      reporting_verbs, source_after, speakers_of)
 
@@ -39,8 +39,6 @@ _TOKEN = re.compile(r"\S+")
 _THAT = {"bahwa", "that", "agar", "supaya"}
 def _is_time(words: list[str]) -> bool:
     """"Senin (1/9),", "on Monday,", "pada Kamis,": when it was said, before what was said."""
-    from .entities import _calendar_words
-
     return any(_lower(w) in _calendar_words() or re.fullmatch(r"\(?\d[\d/.-]*\)?,?", w) for w in words)
 
 
