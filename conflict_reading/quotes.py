@@ -367,8 +367,7 @@ def _name_after(words: list[str], begin: int) -> str | None:
     for index in range(min(12, len(words) - begin)):
         word = words[begin + index]
         bare = word.strip(",.:;()“”\"")
-        following = words[begin + index + 1].strip(",.:;()“”\"") if begin + index + 1 < len(words) else ""
-        if _title_word(bare) or (_title_prefix(bare) and following and _title_word(following)):
+        if _title_word(bare) or (_title_prefix(bare) and _title_word_follows(words, begin + index)):
             last_title = index
             office_of_place = office_of_place or bare.lower() in word_list("office-of-place-titles")
         elif not _is_name_word(bare):
@@ -388,6 +387,12 @@ def _name_after(words: list[str], begin: int) -> str | None:
         name = name[1:]  # "Bupati Poso Agus Salim": the first word is the place
     name = _trim_name(name)
     return " ".join(name) if name and any(w[0].isupper() for w in name) else None
+
+
+def _title_word_follows(words: list[str], index: int) -> bool:
+    """Whether a title word follows ``words[index]`` (a title prefix)."""
+    following = words[index + 1].strip(",.:;()“”\"") if index + 1 < len(words) else ""
+    return bool(following) and _title_word(following)
 
 
 def _cue_word(word: str) -> bool:
