@@ -16,7 +16,7 @@ import stat
 import sys
 import tomllib
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -260,6 +260,11 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     >>> paragraph_spans("Satu.\\n\\n  Dua. \\n")
     [(0, 5), (9, 13)]
     """
+    return list(_paragraph_spans(text))  # a new list each time: a caller may change its own
+
+
+@lru_cache(maxsize=4)  # the engine's stages each ask for the spans of the same text (six times per extraction)
+def _paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     offset = 0
     for line in text.split("\n"):
@@ -268,7 +273,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
             start = offset + line.index(stripped)
             spans.append((start, start + len(stripped)))
         offset += len(line) + 1
-    return spans
+    return tuple(spans)
 
 
 @dataclass(frozen=True)

@@ -230,6 +230,15 @@ def subject_words(words: list[str]) -> list[str]:
     >>> subject_words("Pada Senin (1/9), militer Israel juga".split())
     ['militer', 'Israel']
     """
+    return list(_subject_words(tuple(words)))  # a new list each time: a caller may change its own
+
+
+@lru_cache(maxsize=4)  # the finders ask again about the clause they just asked about: half the calls
+def _subject_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_find_subject_words(words))
+
+
+def _find_subject_words(words: tuple[str, ...]) -> list[str]:
     kept = list(words)
     if kept and kept[-1].rstrip(",").endswith(("”", "\"", "»")):
         return []  # "“…,” kata X": the words before the cue are a quotation, not its subject

@@ -46,6 +46,8 @@ import pandas as pd
 
 from .answers import normalize_text, surname
 from .article import Article, paragraph_spans
+from .entities import (_nationalities, _place_kind, _sentence_subject, display_name, is_fragment, lexicon, source_kind,
+                       subject_source, subject_words)
 from .lexicons import LEXICON_DIR, word_list
 
 COLUMNS = ["text", "kind", "paragraph_start", "paragraph_end", "speaker", "cue", "how", "start", "end"]
@@ -112,6 +114,16 @@ def _may_hold_cue(words: list[str]) -> bool:
     (True, False)
     """
     return not _cue_tokens().isdisjoint(map(_token, words))
+
+
+def _cue_indices(words: list[str], begin: int = 0) -> list[int]:
+    """The indices (from ``begin``) of the words that can be cues: :func:`_cue_at` finds none elsewhere.
+
+    >>> _cue_indices(["“Kami", "pergi,”", "ujarnya", "menurut", "dia."])
+    [2, 3]
+    """
+    cue_tokens = _cue_tokens()
+    return [index for index in range(begin, len(words)) if _token(words[index]) in cue_tokens]
 
 
 def _cue_at(words: list[str], index: int) -> tuple[str, bool] | None:
@@ -226,6 +238,7 @@ def _initial(word: str) -> bool:
     return word.endswith(".") and ((len(bare) == 1 and bare.isupper()) or bare.lower() in ("jr", "sr"))
 
 
+@lru_cache(maxsize=65536)  # a pure function of the word (the lexicons do not change): asked of most words
 def _is_name_word(word: str) -> bool:
     if not word or not word[0].isalpha():
         return False
@@ -245,11 +258,10 @@ def _trim_name(name: list[str]) -> list[str]:
 
 
 def _title_prefix(word: str) -> bool:
-    from .entities import lexicon
-
     return word.lower() in lexicon()["title_prefixes"]
 
 
+@lru_cache(maxsize=65536)  # a pure function of the word (the lexicons do not change): asked of most words
 def _title_word(word: str) -> bool:
     w = word.lower().strip(".,()")
     bare = word.strip(".,()")
@@ -265,8 +277,6 @@ def _title_word(word: str) -> bool:
 def _body_word(word: str) -> bool:
     """A capitalised word naming a body ("Kemenlu", "Ministry"), which ends a person's name read before it:
     "Juru bicara Kemlu Dimas Prakoso" → "Dimas Prakoso"."""
-    from .entities import lexicon
-
     w = word.lower()
     return word[:1].isupper() and w in lexicon()["organisation_heads"] and w not in lexicon()["heads_that_are_names"]
 
@@ -275,7 +285,6 @@ def _body_word(word: str) -> bool:
 def _is_place_in_title(word: str) -> bool:
     """A country, region, continent or sea (or a capital named for its government) written in a title:
     "Perdana Menteri Singapura Lawrence Wong", "Menlu Korsel"."""
-    from .entities import lexicon
     from .places import _lower_forms
 
     if not word[:1].isupper():
@@ -358,8 +367,7 @@ def _name_after(words: list[str], begin: int) -> str | None:
     for index in range(min(12, len(words) - begin)):
         word = words[begin + index]
         bare = word.strip(",.:;()“”\"")
-        following = words[begin + index + 1].strip(",.:;()“”\"") if begin + index + 1 < len(words) else ""
-        if _title_word(bare) or (_title_prefix(bare) and following and _title_word(following)):
+        if _title_word(bare) or (_title_prefix(bare) and _title_word_follows(words, begin + index)):
             last_title = index
             office_of_place = office_of_place or bare.lower() in word_list("office-of-place-titles")
         elif not _is_name_word(bare):
@@ -379,6 +387,12 @@ def _name_after(words: list[str], begin: int) -> str | None:
         name = name[1:]  # "Bupati Poso Agus Salim": the first word is the place
     name = _trim_name(name)
     return " ".join(name) if name and any(w[0].isupper() for w in name) else None
+
+
+def _title_word_follows(words: list[str], index: int) -> bool:
+    """Whether a title word follows ``words[index]`` (a title prefix)."""
+    following = words[index + 1].strip(",.:;()“”\"") if index + 1 < len(words) else ""
+    return bool(following) and _title_word(following)
 
 
 def _cue_word(word: str) -> bool:
@@ -418,8 +432,6 @@ def _looks_like_verb(word: str) -> bool:
     >>> _looks_like_verb("membawa"), _looks_like_verb("menteri"), _looks_like_verb("have"), _looks_like_verb("diplomat")
     (True, False, True, False)
     """
-    from .entities import lexicon
-
     word = word.strip(",.:;“”\"").lower()
     if word in lexicon()["auxiliaries"]:
         return True
@@ -606,8 +618,6 @@ def _long_tail(words: list[str]) -> bool:
     >>> _long_tail("the BBC.".split()), _long_tail("the BBC the town was hit.".split())
     (False, True)
     """
-    from .entities import lexicon
-
     tail = []
     for word in words[:14]:
         tail.append(word.strip(",.;:").lower())
@@ -627,8 +637,6 @@ def _participle(cue: str) -> bool:
 def _participle_attribution(cue: str, before: list[str]) -> tuple[str, str | None, str]:
     """(cue, speaker, how) for "The council backed the plan, saying …" (the sentence's subject) and for
     "AFP quoted the FPA as saying" (the one quoted, not the agency that quotes)."""
-    from .entities import _sentence_subject
-
     lowered = [w.lower().strip(",") for w in before]
     if lowered and lowered[-1] == "as" and "quoted" in lowered:
         quoted = before[len(lowered) - 1 - lowered[::-1].index("quoted") + 1:-1]
@@ -646,8 +654,6 @@ def _pronoun_subject(before: list[str]) -> bool:
     >>> _pronoun_subject("She went on to".split()), _pronoun_subject("Menlu Retno".split())
     (True, False)
     """
-    from .entities import subject_words
-
     phrase = subject_words(before) if before else []
     return bool(phrase) and phrase[0].lower().strip(",") in PRONOUNS and all(w[:1].islower() for w in phrase[1:])
 
@@ -664,15 +670,11 @@ def _inverts(cue: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _negations() -> frozenset[str]:
-    from .entities import lexicon
-
     return lexicon()["negations"]
 
 
 @lru_cache(maxsize=1)
 def _clause_openers() -> frozenset[str]:
-    from .entities import lexicon
-
     return lexicon()["clause_openers"]
 
 
@@ -699,8 +701,6 @@ def _subject(before: list[str]) -> str | None:
     >>> _subject("Pada Senin, militer Israel".split()), _subject("Juru bicara Kemlu Judha Nugraha".split())
     ('militer Israel', 'Judha Nugraha')
     """
-    from .entities import is_fragment, source_kind, subject_source, subject_words
-
     phrase = subject_words(before)
     if len(phrase) >= 3 and any(w.lower() in ("and", "dan") for w in phrase[1:-1]) and all(
             w[:1].isupper() or w.lower() in ("and", "dan") for w in phrase):
@@ -742,20 +742,19 @@ _NP_AFTER = re.compile(r"\s+(?:(?:in|of|to|for|di|untuk)\s+(?:the\s+)?(?:[A-Z][\
                        r"|of\s+[a-z]+(?![\w’'-]))")  # "in Estmar", "of the Interior", "of defence"
 
 
-def _named_with_head(text: str, head: str) -> str | None:
-    """The last fuller naming of a body or a document with ``head`` in ``text``:
+def _named_with_head(text: str, head: str, lowered: str | None = None) -> str | None:
+    """The last fuller naming of a body or a document with ``head`` (lower case) in ``text``:
     "the ministry" → "Estmar's interior ministry", "the embassy" → "the Tavarian embassy in Estmar".
+    ``lowered``: ``text.lower()`` when that has the same length, searched instead (faster than ignoring case).
 
     >>> _named_with_head("Estmar's interior ministry spoke first. The ministry added", "ministry")
     "Estmar's interior ministry"
     >>> _named_with_head("a peace offer from Estmar's embattled junta. The junta", "junta")
     "Estmar's junta"
     """
-    from .entities import lexicon
-
     keep = lexicon()["organisation_heads"] | word_list("title-words") | word_list("name-qualifiers")
     found = None
-    matches = list(re.finditer(r"(?<!\w)" + re.escape(head) + r"(?!\w)", text, re.IGNORECASE))
+    matches = list(_caseless_finditer(_words_pattern([head]), text, lowered))
     for match in reversed(matches[-10:]):  # the latest fuller naming wins: look at the nearest few
         if found:
             break
@@ -784,15 +783,55 @@ def _named_with_head(text: str, head: str) -> str | None:
         if not phrase or all(w.lower() in ("the",) for w in phrase) or not (
                 any((w[:1].isupper() and w.lower() != "the") or w.endswith(("'s", "’s")) for w in phrase) or tail):
             continue  # "the defence ministry" again is no fuller naming: "Estmar's defence ministry" is
-        name = " ".join(phrase + [match.group()]) + (tail.group() if tail else "")
+        name = " ".join(phrase + [text[match.start():match.end()]]) + (tail.group() if tail else "")
         found = " ".join(name.split())
     return found
 
 
+def _words_pattern(words: list[str]) -> str:
+    """A pattern for ``words`` as whole words, apart by spaces: ``(?<!\\w)w1\\s+w2(?!\\w)``, but with the check
+    that no word character comes before ``w1`` made after it, so that the regular expression engine looks
+    for ``w1`` as a string first (many times faster on a long text; the same matches).
+
+    >>> [m.span() for m in re.finditer(_words_pattern(["juru", "bicara"]), "Sang juru  bicara, xjuru bicara")]
+    [(5, 17)]
+    """
+    first = words[0]
+    return ("(?s)" + re.escape(first) + r"(?<!\w" + "." * len(first) + ")"  # (?s): "." is any character
+            + "".join(r"\s+" + re.escape(w) for w in words[1:]) + r"(?!\w)")
+
+
+def _caseless_finditer(pattern: str, text: str, lowered: str | None):
+    """The matches of ``pattern`` (its letters lower case) in ``text``, case ignored: searched in ``lowered``
+    (``text.lower()``, given only when :func:`_lowers_plainly`), else with ``re.IGNORECASE``.  Read a match's
+    text from ``text`` by its span, not from the match."""
+    if lowered is None:
+        return re.finditer(pattern, text, re.IGNORECASE)
+    return re.finditer(pattern, lowered)
+
+
+def _lowers_plainly(text: str) -> bool:
+    """Whether searching ``text.lower()`` finds what ``re.IGNORECASE`` finds in ``text``, at the same positions:
+    no character whose lower case changes length or that IGNORECASE matches otherwise (see numbers._Caseless)."""
+    from .numbers import _PLAIN_LOWER_CASE
+
+    return not _PLAIN_LOWER_CASE.search(text)
+
+
+@lru_cache(maxsize=1)
+def _heads_of_bodies_people_documents() -> frozenset[str]:
+    """The heads of an organisation, a described person and a document ("ministry", "official", "report"),
+    joined once: the checks below ask this of many phrases."""
+    return lexicon()["organisation_heads"] | lexicon()["anonymous_heads"] | lexicon()["document_heads"]
+
+
+@lru_cache(maxsize=1)
+def _heads_of_documents_and_bodies() -> frozenset[str]:
+    return lexicon()["document_heads"] | lexicon()["organisation_heads"]
+
+
 @lru_cache(maxsize=1)
 def _nationality_words() -> frozenset[str]:
-    from .entities import _nationalities
-
     return _nationalities()
 
 
@@ -811,9 +850,7 @@ def _role_only(phrase: list[str]) -> bool:
     words = [w for w in words if w]
     if not words:
         return False
-    from .entities import lexicon
-
-    heads = lexicon()["organisation_heads"] | lexicon()["anonymous_heads"] | lexicon()["document_heads"]
+    heads = _heads_of_bodies_people_documents()
     if len(words) == 2 and words[0].lower() in ("the", "this") and words[1].lower() in heads:
         return True  # "the ministry", "the official", "this person": someone or something named before
     if 3 <= len(words) <= 4 and words[0].lower() == "the" and words[-1].lower() in lexicon()["anonymous_heads"] and all(
@@ -844,12 +881,10 @@ def _lexicon_title(word: str) -> bool:
 def _free_name(phrase: list[str], name: str) -> bool:
     """Whether the name ending ``phrase`` stands alone (``… itu Blinken``), not as a modifier of a
     head noun before it (``pihak Hamas``, ``warga Papua``)."""
-    from .entities import lexicon
-
     before = [w.strip(",.:;()“”\"").lower() for w in phrase[:-len(name.split())]]
     if not before:
         return True
-    heads = lexicon()["organisation_heads"] | lexicon()["anonymous_heads"] | lexicon()["document_heads"]
+    heads = _heads_of_bodies_people_documents()
     return before[-1] in ("itu", "ini", "tersebut") or (before[-1].isalpha() and before[-1] not in heads
                                                       and phrase[-len(name.split()) - 1][:1].islower())
 
@@ -861,8 +896,6 @@ def _person_in(name: str | None) -> str | None:
     >>> _person_in("Kemlu Judha Nugraha"), _person_in("Partai Demokrat")
     ('Judha Nugraha', 'Partai Demokrat')
     """
-    from .entities import lexicon
-
     if not name:
         return name
     words = name.split()
@@ -876,8 +909,6 @@ def _person_in(name: str | None) -> str | None:
 def _unresolved(role: str, previous: str | None) -> str | None:
     """A title or description that names nobody earlier: a body or a document stands for itself
     ("kelompok itu", "the statement"); a person's title for the previous speaker."""
-    from .entities import display_name, source_kind
-
     kind = source_kind(str(role))
     if kind in ("organisation", "document", "anonymous"):
         return display_name(str(role)[0].lower() + str(role)[1:])
@@ -886,8 +917,6 @@ def _unresolved(role: str, previous: str | None) -> str | None:
 
 @lru_cache(maxsize=65536)
 def _a_person(name: str) -> bool:
-    from .entities import is_fragment, source_kind
-
     first = name.split()[0].lower() if name.split() else ""
     if first in _ENGLISH_DETERMINERS or first in word_list("anonymous-speakers"):
         return False  # "A Castelby police spokesperson" describes someone; it is not a name
@@ -900,8 +929,6 @@ def source_after(words: list[str]) -> str | None:
     >>> source_after("Polda Papua dalam keterangannya.".split()), source_after("Kapolda Irjen Budi Santoso.".split())
     ('Polda Papua', 'Budi Santoso')
     """
-    from .entities import is_fragment, lexicon, source_kind
-
     if not words:
         return None
     name = _person_in(name_after(words[:14]))
@@ -918,7 +945,7 @@ def source_after(words: list[str]) -> str | None:
     if described and not is_fragment(described):
         return described
     phrase = []
-    heads = lexicon()["document_heads"] | lexicon()["organisation_heads"]
+    heads = _heads_of_documents_and_bodies()
     headed = bool(words) and words[0].strip(".,:;()“”\"").lower() in heads  # "pernyataan resmi Istana"
     for word in words[:10 if not headed else 6]:
         bare = word.strip(".,:;()“”\"")
@@ -1049,8 +1076,6 @@ def _opening_subject(words: list[str], bodies: bool = False, single: bool = Fals
     >>> _opening_subject("Another resident, Dewi Kartika, heard".split())
     'Dewi Kartika'
     """
-    from .entities import lexicon, source_kind, subject_words
-
     if not words or words[0].lower().strip(",") in PRONOUNS:
         return None
     tries = 0
@@ -1105,7 +1130,7 @@ def _cue_in(words: list[str]) -> tuple[str, str | None, str] | None:
     """Any cue in a sentence, with its subject (the nearest name before it, or after it)."""
     if not _may_hold_cue(words):
         return None
-    for index in range(len(words)):
+    for index in _cue_indices(words):
         found = _cue_at(words, index)
         if not found:
             continue
@@ -1142,12 +1167,13 @@ def _person_mentions(text: str, runs: bool = True) -> list[tuple[int, str]]:
     mentions = []
     words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
     plain = [w for _, w in words]
+    distinct = set(plain)  # a word's checks below depend on the word alone: made once per distinct word
     titles = word_list("speaker-titles")
     cue_tokens = _cue_tokens()
-    for index, (pos, word) in enumerate(words):
-        lower = _token(word).strip("()“”\"")
-        if lower not in titles and _token(word) not in cue_tokens:
-            continue  # most words: neither a title nor a cue (checked without the calls below)
+    titles_or_cues = {word for word in distinct
+                      if _token(word).strip("()“”\"") in titles or _token(word) in cue_tokens}
+    for index in [index for index, word in enumerate(plain) if word in titles_or_cues]:  # most words are neither
+        pos, word = words[index]
         bare = word.strip(",.:;()“”\"")
         if bare.lower() in titles:
             if index > 0 and plain[index - 1].strip(",.:;()“”\"").lower() in titles:
@@ -1164,7 +1190,7 @@ def _person_mentions(text: str, runs: bool = True) -> list[tuple[int, str]]:
             if name and len(name.split()) >= 2:
                 mentions.append((pos, name))
     if runs:
-        common = frozenset(w.strip(",.:;()“”\"'‘’") for _, w in words if w[:1].islower())
+        common = frozenset(w.strip(",.:;()“”\"'‘’") for w in distinct if w[:1].islower())
         mentions.extend(_name_runs(words, common))
     for match in _AGE_AFTER_NAME.finditer(text):  # "Margit Sorel, 63,", "Ilona Berat (41)"
         before = text[max(0, match.start() - 60):match.start()]
@@ -1178,8 +1204,6 @@ def _person_mentions(text: str, runs: bool = True) -> list[tuple[int, str]]:
 @lru_cache(maxsize=65536)
 def _could_be_name_word(bare: str) -> bool:
     """A word that may be part of a person's name: a name word, not a title, a body, a pronoun or a cue."""
-    from .entities import lexicon
-
     lower = bare.lower()
     return (_is_name_word(bare) and not _title_word(bare) and lower not in lexicon()["organisation_heads"]
             and lower not in lexicon()["document_heads"] and not bare.endswith(("'s", "’s"))
@@ -1190,14 +1214,10 @@ def _name_runs(words: list[tuple[int, str]], common: frozenset[str] = frozenset(
     """(position, name) of every run of two to five name words that no title, place, organisation,
     calendar or function word breaks: "John Loveless", "Edmundo González Urrutia".  A run that opens a
     sentence starts at its second word when its first is a function word ("Namun Budi Santoso")."""
-    from .entities import _place_kind, is_fragment, lexicon
-
     found, run = [], []
     heads = lexicon()["organisation_heads"] | lexicon()["document_heads"]
-    never = lexicon()["never_sources"]
     state = {"office": False, "sentence_start": True}
     previous = ""
-    particles = word_list("name-particles")
 
     def close(comma: bool = False) -> None:
         if not run:
@@ -1216,28 +1236,46 @@ def _name_runs(words: list[tuple[int, str]], common: frozenset[str] = frozenset(
         run.clear()
 
     for pos, word in words:
-        bare = word.strip(",.:;()“”\"'‘’")
-        lead = len(word) - len(word.lstrip(",.:;()“”\"'‘’"))
+        bare, lead, ends_sentence, name_word, never_source, never_unless_opening, opens_run, ends_run, comma = \
+            _run_word(word)
         starts = state["sentence_start"]
-        state["sentence_start"] = word.endswith((".", "!", "?", ".”", ".\""))
-        usable = (bare and _could_be_name_word(bare)
-                  and not (bare[:1].islower() and not starts and bare.lower() in never))
-        if usable and (not run or bare[0].isupper() or bare in particles):
+        state["sentence_start"] = ends_sentence
+        usable = name_word and not (never_unless_opening and not starts)
+        if usable and (not run or opens_run):
             if lead and run:
                 close()
             if not run:
                 state["office"] = previous.lower() in word_list("office-of-place-titles")
-                if bare.lower() in never:
+                if never_source:
                     state["tentative"] = pos + lead
             run.append((pos + lead, bare))
-            if word.rstrip().endswith((",", ".", ":", ";", ")", "”", "\"")) and not _ROMAN.fullmatch(bare) \
-                    and not (len(bare) <= 2 and word.endswith(".")):
-                close(word.rstrip().endswith(","))  # "Budi Santoso, …": the run ends (an initial "F." does not end it)
+            if ends_run:
+                close(comma)  # "Budi Santoso, …": the run ends (an initial "F." does not end it)
         elif run:
             close()
         previous = bare
     close()
     return found
+
+
+@lru_cache(maxsize=65536)
+def _run_word(word: str) -> tuple[str, int, bool, bool, bool, bool, bool, bool, bool]:
+    """What :func:`_name_runs` reads of one word (it depends on the word alone, so it is worked out once per word):
+    the word without punctuation around it, how many marks lead it, whether it ends a sentence, may be a
+    name word, is a word never a source (and lower case: never one inside a sentence), may start a run,
+    ends a run (and with a comma)."""
+    never = lexicon()["never_sources"]
+    bare = word.strip(",.:;()“”\"'‘’")
+    lead = len(word) - len(word.lstrip(",.:;()“”\"'‘’"))
+    ends_sentence = word.endswith((".", "!", "?", ".”", ".\""))
+    name_word = bool(bare) and _could_be_name_word(bare)
+    never_source = bare.lower() in never
+    never_unless_opening = bare[:1].islower() and never_source
+    opens_run = bool(bare) and (bare[0].isupper() or bare in word_list("name-particles"))
+    ends_run = word.rstrip().endswith((",", ".", ":", ";", ")", "”", "\"")) and not _ROMAN.fullmatch(bare) \
+        and not (len(bare) <= 2 and word.endswith("."))
+    comma = word.rstrip().endswith(",")
+    return bare, lead, ends_sentence, name_word, never_source, never_unless_opening, opens_run, ends_run, comma
 
 
 # An age after a word: "Margit Sorel, 63," / "Ilona Berat (41)"; the name before it is read from a few words.
@@ -1266,11 +1304,18 @@ class _Speakers:
         self._mentioned_at: dict[str, list[int]] | None = None
         self._fuller: dict[str, str] = {}
         self._expanded: dict[str, str | None] = {}
+        self._lowered: str | None | bool = False  # text.lower() where it can be searched instead (False: not made yet)
         self.text = text
         self.mentions = _person_mentions(text)
         self._positions = [pos for pos, _ in self.mentions]  # in text order
         for _, name in self.mentions:
             self.add(name)
+
+    def _lowered_text(self) -> str | None:
+        """The text in lower case, searched instead of the text with re.IGNORECASE (None: where it cannot be)."""
+        if self._lowered is False:
+            self._lowered = self.text.lower() if _lowers_plainly(self.text) else None
+        return self._lowered
 
     def last_between(self, start: int, end: int) -> str | None:
         """The person named last in ``text[start:end]``, or None."""
@@ -1407,35 +1452,36 @@ class _Speakers:
             words = role.split()[:1]
         if not words:
             return None
-        text = self.text[max(0, position - _LOOK_BACK):position]  # bounded: work stays linear in the text
+        low = max(0, position - _LOOK_BACK)
+        text = self.text[low:position]  # bounded: work stays linear in the text
+        lowered = self._lowered_text()[low:position] if self._lowered_text() and _lowers_plainly(role) else None
+        searched_words = [w.lower() for w in words] if lowered is not None else words
         for size in range(len(words), 0, -1):
-            pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words[:size]) + r"(?!\w)", re.IGNORECASE)
-            for match in reversed(list(pattern.finditer(text))[-5:]):  # the nearest few introductions
+            pattern = _words_pattern(searched_words[:size])
+            for match in reversed(list(_caseless_finditer(pattern, text, lowered))[-5:]):  # the nearest few introductions
                 name = name_after(text[match.end():match.end() + 200].split()[:14])
                 if name and _a_person(name):
                     return self.resolve(name, match.end())
             if size == len(words) and len(words) == 1:
                 break
         head = words[-1].lower() if words[-1].lower() not in ("itu", "ini", "tersebut") else words[0].lower()
-        from .entities import lexicon
-
-        named = None if head in lexicon()["anonymous_heads"] else _named_with_head(text, head)
+        named = None if head in lexicon()["anonymous_heads"] else _named_with_head(text, head, lowered)
         if named:
             return named  # "the ministry" → "Pakistan's foreign ministry"; "the diplomat" → "a Western diplomat" (below)
         described = None
         never = lexicon()["never_sources"] | {"time", "times", "when", "where", "whose"}
-        for match in re.finditer(r"(?<!\w)(?:a|an|one|seorang|sejumlah|some)\s+(?:[\w’'-]+\s+){0,3}?" + re.escape(head)
-                                 + r"(?!\w)", text, re.IGNORECASE):
-            between = match.group().split()[1:-1]
+        for match in _caseless_finditer(r"(?<!\w)(?:a|an|one|seorang|sejumlah|some)\s+(?:[\w’'-]+\s+){0,3}?"
+                                        + re.escape(head) + r"(?!\w)", text, lowered):
+            between = text[match.start():match.end()].split()[1:-1]
             if not any(w.lower() in never for w in between):
-                described = match.group()  # "a senior Estmar official", not "a day when Estmar officials"
+                described = text[match.start():match.end()]  # "a senior Estmar official", not "a day when Estmar officials"
         if not described and head in lexicon()["generic_person_heads"]:
             heads = "|".join(re.escape(h) for h in sorted(lexicon()["anonymous_heads"], key=len, reverse=True))
-            for match in re.finditer(r"(?<!\w)(?:a|an|one|seorang)\s+(?:[\w’'-]+\s+){0,3}?(?:" + heads + r")(?!\w)",
-                                     text, re.IGNORECASE):
-                between = match.group().split()[1:-1]
+            for match in _caseless_finditer(r"(?<!\w)(?:a|an|one|seorang)\s+(?:[\w’'-]+\s+){0,3}?(?:" + heads + r")(?!\w)",
+                                            text, lowered if _lowers_plainly(heads) else None):
+                between = text[match.start():match.end()].split()[1:-1]
                 if not any(w.lower() in never for w in between):
-                    described = match.group()  # "this person said" → "a senior administration official"
+                    described = text[match.start():match.end()]  # "this person said" → "a senior administration official"
         if described:
             return described[0].lower() + described[1:]
         return None
@@ -1476,8 +1522,6 @@ class _Speakers:
         >>> _Speakers("The Tavarian embassy in Estmar said so. The Tavarian embassy added more.").fuller("The Tavarian embassy")
         'The Tavarian embassy in Estmar'
         """
-        from .entities import source_kind
-
         name = re.sub(r"\s*\([A-Z]{2,}\)$", "", name)
         if source_kind(name) not in ("organisation", "document") or len(name) > 120:
             return name
@@ -1552,8 +1596,6 @@ _CAPITALISED = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?")
 
 def _last_country(text: str) -> str | None:
     """The country named last in ``text`` (one or two capitalised words the gazetteer knows as a country)."""
-    from .entities import _place_kind
-
     for match in reversed(list(_CAPITALISED.finditer(text))[-60:]):
         words = match.group().split()
         for size in (2, 1):

@@ -30,17 +30,15 @@ from functools import lru_cache
 import pandas as pd
 
 from .article import Article
-from .entities import display_name, is_fragment, lexicon, source_kind, subject_words
-from .quotes import (PRONOUNS, Role, _cue_at, _inverts, _may_hold_cue, _subject, find_quotes, reporting_verbs,
-                     source_after, speakers_of)
+from .entities import _calendar_words, display_name, is_fragment, lexicon, source_kind, subject_words
+from .quotes import (PRONOUNS, Role, _cue_at, _cue_indices, _inverts, _may_hold_cue, _subject, find_quotes,
+                     reporting_verbs, source_after, speakers_of)
 
 SOURCE_COLUMNS = ["text", "kind", "source", "source_kind", "cue", "paragraph", "start", "end"]
 _TOKEN = re.compile(r"\S+")
 _THAT = {"bahwa", "that", "agar", "supaya"}
 def _is_time(words: list[str]) -> bool:
     """"Senin (1/9),", "on Monday,", "pada Kamis,": when it was said, before what was said."""
-    from .entities import _calendar_words
-
     return any(_lower(w) in _calendar_words() or re.fullmatch(r"\(?\d[\d/.-]*\)?,?", w) for w in words)
 
 
@@ -201,7 +199,7 @@ class _Reader:
         words = [w for _, _, w in tokens]
         if len(words) < 4 or not _may_hold_cue(words):
             return []
-        cues = [i for i in range(len(words)) if _cue_at(words, i)]
+        cues = [i for i in _cue_indices(words) if _cue_at(words, i)]
         if len(cues) < 2:
             return []  # the one cue here introduces the quotation
         i, k = cues[0], cues[1]
@@ -228,14 +226,16 @@ class _Reader:
             return []  # most sentences: no cue, so no need for the words' positions
         tokens = [(m.start() + start, m.end() + start, m.group()) for m in _TOKEN.finditer(text[start:end])]
         words = [w for _, _, w in tokens]
-        for i in range(len(words)):
+        cue_indices = _cue_indices(words)
+        for i in cue_indices:
             found = _cue_at(words, i)
             if not found:
                 continue
             cue, pronoun_form = found
             lower_cue = cue.lower()
             size = len(cue.split())
-            if i > 0 and _lower(words[i - 1]) in _RELATIVE and any(_cue_at(words, k) for k in range(i + size, len(words))):
+            if i > 0 and _lower(words[i - 1]) in _RELATIVE and any(_cue_at(words, k) for k in cue_indices
+                                                                  if k >= i + size):
                 continue  # "In a statement which confirmed …, the land forces said …": the main clause's cue
             row = self._read(tokens, words, i, cue, lower_cue, size, pronoun_form, start, end)
             closing = self._closing_attribution(tokens, words, i + size, start, end) if row else None
@@ -260,7 +260,7 @@ class _Reader:
 
     def _second_speaker(self, tokens, words, after: int, row: dict, end: int) -> list[dict] | None:
         """"Meski X mengeklaim S1, Y menyatakan S2" / "X said S1, while Y said S2": two sources, two statements."""
-        for k in range(after + 1, len(words)):
+        for k in _cue_indices(words, after + 1):
             found = _cue_at(words, k)
             if not found or found[1] or tokens[k][0] < row["start"]:
                 continue
