@@ -14,6 +14,7 @@ numbers, idioms, time units, vague words, ordinals) in
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 import tomllib
 from datetime import date
@@ -288,17 +289,17 @@ class _Caseless:
             for word in _WORD.finditer(self.lower):
                 self._words.setdefault(word.group(), []).append(word.start())
             self._sorted_words = sorted(self._words)  # the words beginning with some letters are neighbours
-            self._digit_word_starts = [position for word in self._sorted_words if _DIGIT.match(word)
-                                       for position in self._words[word]]
-        positions = self._digit_word_starts[:] if start.digit else []
+            self._digit_word_starts = sorted(position for word in self._sorted_words if _DIGIT.match(word)
+                                             for position in self._words[word])
+        runs = [self._digit_word_starts] if start.digit else []  # each run in text order: merged, not sorted again
         for beginning in start.words:
             index = bisect.bisect_left(self._sorted_words, beginning)
             while index < len(self._sorted_words) and self._sorted_words[index].startswith(beginning):
-                positions += self._words[self._sorted_words[index]]
+                runs.append(self._words[self._sorted_words[index]])
                 index += 1
         for symbol in start.symbols:
-            positions += [match.start() for match in re.finditer(re.escape(symbol), self.lower)]
-        return sorted(positions)
+            runs.append([match.start() for match in re.finditer(re.escape(symbol), self.lower)])
+        return runs[0] if len(runs) == 1 else list(heapq.merge(*runs))
 
 
 _WORD = re.compile(r"\w+")

@@ -160,7 +160,7 @@ def _word_after(text: str, end: int) -> str:
 
 
 _WORDS_AFTER = re.compile(r"[\w’'-]+|[,.;:!?]")
-_SENTENCE_END = re.compile(r"[.!?;:\n](?:\s|$)")
+_CLAUSE_ENDS = (". ", "! ", "? ", "; ", ": ", "\n", ".\n", "!\n", "?\n")
 
 
 def _words_after(text: str, end: int, count: int) -> list[str]:
@@ -183,8 +183,9 @@ def _role(text: str, start: int, end: int) -> str:
     ['title', 'event', 'actor', 'title', 'event']
     """
     rules = roles()
-    clause = _SENTENCE_END.split(text[max(0, start - 120):start])[-1]  # the words of this sentence only
-    written = _WORD_AROUND.findall(clause)[-8:]
+    low = max(0, start - 120)
+    cut = max(text.rfind(mark, low, start) for mark in _CLAUSE_ENDS)  # the words of this sentence only
+    written = _WORD_AROUND.findall(text, cut + 1 if cut >= 0 else low, start)[-8:]
     before = [w.lower() for w in written]
     after = _words_after(text, end, 5)
     if not before and after[:1] == [","] and start < 3:
