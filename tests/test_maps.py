@@ -98,7 +98,7 @@ def _every_article():
     from benchmarks.news_accuracy import available, devset_folder
 
     root = Path(__file__).resolve().parent.parent
-    paths = sorted((root / "data" / "articles").glob("*.txt"))
+    paths = sorted((root / "data" / "articles").glob("*.txt")) + sorted((root / "data" / "devset").glob("*.txt"))
     return paths + (sorted((devset_folder() / "texts").glob("*.txt")) if available() else [])
 
 
