@@ -105,12 +105,15 @@ def _candidates(text: str):
     # whose lower case depends on the letters around it ("ΑΣ" -> "ας"): then lower each slice.
     sigma = "Σ" in text
     lowered = _lower(text)
-    index, count = 0, len(tokens)
-    while index < count:
-        start, end = tokens[index]
-        if (_lower(text[start:end]) if sigma else lowered[start:end]) not in prefixes:  # the common case
-            index += 1
+    count = len(tokens)
+    # the words that begin some form, found in one pass (most words begin none)
+    heads = [i for i, (start, end) in enumerate(tokens) if _lower(text[start:end]) in prefixes] if sigma else \
+        [i for i, (start, end) in enumerate(tokens) if lowered[start:end] in prefixes]
+    taken_until = 0  # the words of the last form found are not read again
+    for index in heads:
+        if index < taken_until:
             continue
+        start = tokens[index][0]
         found = None  # (size, end) of the longest form so far
         for size in range(1, min(longest, count - index) + 1):
             end = tokens[index + size - 1][1]
@@ -123,9 +126,7 @@ def _candidates(text: str):
                 found = (size, end)  # (not "tanah Papua" for the form "Tanah Papua": then "Papua" alone is read)
         if found:
             yield start, found[1], text[start:found[1]]
-            index += found[0]
-        else:
-            index += 1
+            taken_until = index + found[0]
 
 
 def _lower(words: str) -> str:
