@@ -212,7 +212,7 @@ def _role(text: str, start: int, end: int) -> str:
     if before and re.match(rules["passive_agent"], before[-1]):
         return "actor"  # "yang diberikan Amerika": the agent of a passive
     if place or _after_a_place_word(written, rules):
-        return "event"  # "di Roma", "di Kecamatan Arjasa, Pulau Kangean", "di Divpropam Polri, Jakarta Selatan"
+        return "event"  # "di Roma", "di Kecamatan Mantikulore, Kota Palu", "di Mapolda, Jakarta Selatan"
     verb = next((w for w in after if w not in rules["adverbs_after"] and w != "'s"), "")
     if verb and (verb in rules["actor_verbs"] or re.match(rules["actor_verb_prefix"], verb)):
         return "actor"  # "Amerika melancarkan", "Korsel kini dengan cepat meningkatkan", "Iran denied"
@@ -233,7 +233,7 @@ def _titled_after(after: list[str], rules: dict) -> bool:
 
 def _after_a_place_word(written: list[str], rules: dict) -> bool:
     """Whether a place preposition ("di", "in") comes before the name past administrative words, facilities and
-    other names of a chain ("di Kecamatan Arjasa, Pulau Kangean, Kabupaten Sumenep")."""
+    other names of a chain ("di Kecamatan Mantikulore, Kota Palu, Sulawesi Tengah")."""
     for word in reversed(written[-8:]):
         lower = word.lower()
         if lower in rules["event_before"]:
@@ -312,8 +312,8 @@ def _inside_a_name(text: str, start: int, end: int) -> bool:
 
 def _a_person_named(text: str, start: int, end: int, ambiguous_people) -> bool:
     """Whether a place name that is also a first name is a person's here: a capitalised name right after it
-    ("Israel Katz"), or a word like "Pak" before it.  Not after an office ("Menteri Keuangan Israel Bezalel
-    Smotrich"), not before a body word ("Israel Defense Forces") or a weekday, month or title ("ke Israel, Minggu").
+    ("Israel Katz"), or a word like "Pak" before it.  Not after an office ("Menteri Keuangan Israel Arif
+    Wibowo"), not before a body word ("Israel Defense Forces") or a weekday, month or title ("ke Israel, Minggu").
 
     >>> [_a_person_named(t, 0, t.index(" "), ["pak"]) for t in ("Israel Katz spoke.", "Israel Defense Forces said.",
     ...  "Israel, Minggu (15/6)")]
@@ -324,7 +324,7 @@ def _a_person_named(text: str, start: int, end: int, ambiguous_people) -> bool:
     if previous and previous[-1] in ambiguous_people:
         return True
     if any(w in rules["title_words"] or w in rules["body_words"] for w in previous):
-        return False  # "Menteri Luar Negeri Israel Gideon Saar": the state of an office, then its holder
+        return False  # "Menteri Pertahanan Israel Arif Wibowo": the state of an office, then its holder
     gap = _WORD_AFTER.match(text, end, end + 40)
     following = gap.group(1) if gap else ""
     if not following[:1].isupper() or "," in gap.group(0)[:gap.start(1) - gap.start()]:
@@ -538,7 +538,7 @@ def _cue_candidates(text: str):
             found.append((match.start(), span[1], match.start(1), match.end(1), entry["name"].format(words), entry["kind"]))
         else:
             found.append((span[0], span[1], match.start(1), match.end(1), words, entry["kind"]))
-            if cue.split()[-2:-1] and cue.split()[-2].endswith("s"):  # "the villages of Tolpino and Obshchy Kolodez"
+            if cue.split()[-2:-1] and cue.split()[-2].endswith("s"):  # "the villages of Brana and Serin"
                 joined = _AND_NEXT.match(text, span[1])
                 second = _name_after(text, joined.end(), 3) if joined else None
                 if second:

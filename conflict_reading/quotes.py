@@ -705,12 +705,12 @@ def _subject(before: list[str]) -> str | None:
     if len(phrase) >= 3 and any(w.lower() in ("and", "dan") for w in phrase[1:-1]) and all(
             w[:1].isupper() or w.lower() in ("and", "dan") for w in phrase):
         listed = [w for w in phrase if not _lexicon_title(w.strip(",")) or w.lower() in ("and", "dan")]
-        return " ".join(listed).strip(",")  # "Raja Charles III dan Ratu Camilla" → "Charles III dan Camilla"
+        return " ".join(listed).strip(",")  # "Raja Arvel II dan Ratu Mirna" → "Arvel II dan Mirna"
     cut = next((i for i, w in enumerate(phrase) if w.lower() in ("dari", "from")), None)
     if cut and cut >= 2:
         person = _person_in(name_after(phrase[:cut]))
         if person and len(person.split()) > 1 and _a_person(person) and all(_is_name_word(w) for w in person.split()):
-            return person  # "Angelica Preciado dari California Rural Legal Assistance": the person, of a body
+            return person  # "Dewi Kartika dari Lembaga Bantuan Hukum Castelby": the person, of a body
     if _role_only(phrase):
         # "Kapolda", "Kepala BNPT", "Jenderal senior itu", "the minister": someone named earlier
         return Role(" ".join(w.strip(",.:;()“”\"") for w in phrase))
@@ -721,6 +721,8 @@ def _subject(before: list[str]) -> str | None:
     if inner and len(inner.split()) > 1 and _a_person(inner):
         return inner  # "Inspektur Yosias Wenda dari Kepolisian Daerah Papua"
     described = (_description(phrase) if phrase else None) or _subject_description(before)
+    if not described and len(phrase) == 1 and phrase[0].islower() and phrase[0] in lexicon()["anonymous_heads"]:
+        described = phrase[0]  # "… - critics accused …": a bare plural describes people
     if described and (not name or described.endswith(name)) and not is_fragment(described):
         return described
     if name and _a_person(name) and name == " ".join(w.strip(",.:;") for w in phrase[-len(name.split()):]) \
@@ -963,7 +965,7 @@ def source_after(words: list[str]) -> str | None:
             if head_at is not None and all(w.isalpha() and w not in lexicon()["conduit_words"]
                                            and w not in lexicon()["never_sources"] for w in ahead[:head_at]):
                 phrase += [w.strip(".,:;()“”\"") for w in words[len(phrase):len(phrase) + head_at + 1]]
-                break  # "according to U.S. defense officials": modifiers, then the head
+                break  # "according to U.S. intelligence officials": modifiers, then the head
         if headed and bare.lower() in ("by", "oleh") and phrase and re.search(r"(?:ed|en|seen|made)$", phrase[-1]) \
                 and len(words) > len(phrase) + 1 and words[len(phrase) + 1][:1].isupper():
             phrase.append(bare)  # "video obtained by Reuters": who obtained it names the document
@@ -1083,7 +1085,7 @@ def _opening_subject(words: list[str], bodies: bool = False, single: bool = Fals
         bare = word.strip(",.:;").lower()
         if index == 0 or not word[:1].islower() or _title_word(bare) or bare in lexicon()["anonymous_heads"] \
                 or bare in lexicon()["organisation_heads"]:
-            continue  # "North Korean leader Kim Jong Un": the subject goes on past its title
+            continue  # "North Korean leader Ri Song Ho": the subject goes on past its title
         phrase = subject_words(words[:index])
         name = _subject(phrase) if phrase else None
         if name and not isinstance(name, Role) and (name.split()[0][:1].isupper() or name.split()[0] == "the") and (
@@ -1098,7 +1100,7 @@ def _opening_subject(words: list[str], bodies: bool = False, single: bool = Fals
 
 def _speaking_pronoun(after: list[str]) -> bool:
     """Whether the words after a cue start with the pronoun that speaks ("kata dia", "…,” said he.") rather than
-    with what is said ("said it is “in close contact”": "it" is the subject of the statement).
+    with what is said ("said it was “ready to talk”": "it" is the subject of the statement).
 
     >>> _speaking_pronoun("dia menambahkan".split()), _speaking_pronoun(["he."]), _speaking_pronoun("it is ready".split())
     (True, True, False)
@@ -1112,8 +1114,8 @@ def _speaking_pronoun(after: list[str]) -> bool:
 def _subject_phrase(words: list[str]) -> list[str]:
     """The words of the last clause before a verb (for descriptions like 'Seorang warga')."""
     for index in range(len(words) - 1, -1, -1):
-        if words[index].endswith((",", ".", ":", ";")):
-            return words[index + 1:]
+        if words[index].endswith((",", ".", ":", ";")) or words[index] in ("-", "–", "—"):
+            return words[index + 1:]  # (a lone dash ends a clause too: "… had grown weak - critics")
     return words
 
 
@@ -1153,7 +1155,7 @@ def _cue_in(words: list[str]) -> tuple[str, str | None, str] | None:
         after = words[index + len(cue.split()):]
         inverted = source_after(after) if _inverts(cue) else None
         if inverted and before and before[-1].endswith(",") and _a_person(inverted):
-            return cue, inverted, "explicit cue"  # "Bagi kedua negara, lanjut Lankov, hal itu …": Lankov speaks
+            return cue, inverted, "explicit cue"  # "Bagi warga, lanjut Budi, situasi itu …": Budi speaks
         speaker = _subject(before) or inverted
         return cue, speaker, "explicit cue"
     return None
@@ -1758,7 +1760,7 @@ def _kind(text: str, inside: str, start: int, end: int, has_cue: bool) -> str:
         len(last_words) == 2 and last_words[1] in _ARTICLES and last_words[0] in SCARE_INTRODUCERS)
     particles = word_list("name-particles")
     if _WHAT_THEY_CALL.search(before[-60:]):
-        return "partial"  # "what he called “Russian scum”", "what they feel is “bad governance”": their words
+        return "partial"  # "what he called “Russian scum”", "what they feel is “a betrayal”": their words
     if re.fullmatch(r"[a-z]+ly", inside.strip()):
         return "partial"  # "the United States “strongly” condemned": a word of the statement, not a label
     if previous_word in ("that", "bahwa") and len(words_before) == 2 and _cue_word(words_before[0].lower().strip(",")) \
@@ -1864,7 +1866,7 @@ def find_quotes(article: Article) -> pd.DataFrame:
             if opens_paragraph:
                 about = _antecedent(text, sentence_starts, previous_end, p_start, speakers)
             elif previous_end < p_start:
-                # "Dewi Kartika was one of them. She was woken by the siren. “…”": the person the paragraph is about
+                # "Dewi Kartika lives by the bridge. She heard the siren at dawn. “…”": the person the paragraph is about
                 about = _antecedent(text, sentence_starts, p_start, start - 1, speakers) or speakers.last_between(
                     p_start, start)
             else:

@@ -376,7 +376,7 @@ class _Reader:
         named_next = rest == 0 or words[i + size][:1].isupper() or _lower(words[i + size]) in PRONOUNS \
             or _lower(words[i + size]) in _CONDUIT_START or _is_time(words[i + size:])  # not "menyerukan pembebasan X"
         where_only = 0 < rest <= 7 and _lower(words[i + size]) in _CONDUIT_START and not any(
-            _lower(w) in _THAT or w.endswith((",", ":")) for w in words[i + size:-1])  # "…, X announced in a post on X."
+            _lower(w) in _THAT or w.endswith((",", ":")) for w in words[i + size:-1])  # "…, X announced in a statement on Telegram."
         closing = lower_cue in self.after_only or pronoun_form or inserted or where_only or (not leads and ((rest <= 2 and named_next) or (
             named_after is not None and rest - len(named_after.split()) <= 3
             and not any(_lower(w) in _THAT for w in words[i + size:]))))

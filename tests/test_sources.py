@@ -40,35 +40,35 @@ def indirect(text: str) -> list[tuple[str, str, str]]:
         # a pronoun subject after an opening phrase; a share of respondents; a thing is no source
         ("Ketua Komnas HAM Dewi Kartika hadir. Selain rekaman itu, dia menyatakan akan mengumpulkan CCTV.",
          [("Dewi Kartika", "person", "akan mengumpulkan CCTV")]),
-        ("Sementara, 18 persen warga menyatakan, AS tidak perlu terlibat.",
-         [("18 persen warga", "anonymous", "AS tidak perlu terlibat")]),
+        ("Sementara, 40 persen responden menyatakan, Estmar harus segera berunding.",
+         [("40 persen responden", "anonymous", "Estmar harus segera berunding")]),
         ("Polisi memakai granat asap untuk membubarkan warga yang menolak razia.", []),
-        ("Budi Santoso spoke first. He has appealed for an end to the protests.",
-         [("Budi Santoso", "person", "an end to the protests")]),
+        ("Budi Santoso spoke first. He has appealed for calm in the capital.",
+         [("Budi Santoso", "person", "calm in the capital")]),
         # modifiers before the head after "according to"; a clause after a dash; a closing "…, X said." attributes
         # the whole sentence, even after an earlier verb of saying, but a news agency that reports is no source
-        ("Tavaria has been shipping drones to Estmar, according to U.S. defense officials.",
-         [("U.S. defense officials", "anonymous", "Tavaria has been shipping drones to Estmar")]),
-        ("Governments had lost popularity - critics accused them of failing to tackle corruption.",
-         [("critics", "anonymous", "them of failing to tackle corruption")]),
+        ("Tavaria has been selling drones to Estmar, according to U.S. intelligence officials.",
+         [("U.S. intelligence officials", "anonymous", "Tavaria has been selling drones to Estmar")]),
+        ("The council had grown weak - critics accused it of hoarding fuel in Castelby.",
+         [("critics", "anonymous", "it of hoarding fuel in Castelby")]),
         ("Tavaria stressed that the raid was unlawful, foreign ministry spokesperson Budi Santoso said in a statement.",
          [("Budi Santoso", "person", "Tavaria stressed that the raid was unlawful")]),
         # "S1, X said, S2": the statement before the inserted cue; "Dalam kesempatan itu, X menyatakan, S": after it
-        ("There is no direct evidence yet, officials said, but the inquiry goes on.",
-         [("officials", "anonymous", "There is no direct evidence yet")]),
+        ("The convoy reached the camp before dark, officials said, and the road stays closed.",
+         [("officials", "anonymous", "The convoy reached the camp before dark")]),
         ("Dalam kesempatan yang sama, Menteri Budi Santoso menyatakan, Estmar dapat memperkeras sikapnya.",
          [("Budi Santoso", "person", "Estmar dapat memperkeras sikapnya")]),
         # a name after a title and a comma; a statement closed by where it was published; a quotation's speaker
         # goes on after it with a verb of its own ("…”, also urging …")
         ("Tavaria is sending troops, according to Estmar’s defense minister, Budi Santoso.",
          [("Budi Santoso", "person", "Tavaria is sending troops")]),
-        ("One citizen was killed, Estmar’s embassy in Tavaria announced in a post on X on Tuesday.",
-         [("Estmar’s embassy in Tavaria", "organisation", "One citizen was killed")]),
+        ("Two nurses were hurt, Estmar’s embassy in Tavaria announced in a statement on Telegram.",
+         [("Estmar’s embassy in Tavaria", "organisation", "Two nurses were hurt")]),
         ("The Estmar junta called on rebels to “talk to us about the future”, also urging them to join the elections.",
          [("the Estmar junta", "organisation", "them to join the elections")]),
         # a person "of" a body named after a place: the person speaks
-        ("Dewi Kartika dari California Rural Legal Assistance mengatakan bahwa para pekerja tidak diberi waktu.",
-         [("Dewi Kartika", "person", "para pekerja tidak diberi waktu")]),
+        ("Dewi Kartika dari Lembaga Bantuan Hukum Castelby mengatakan bahwa para nelayan belum didampingi.",
+         [("Dewi Kartika", "person", "para nelayan belum didampingi")]),
         # two sources in one sentence, each with its statement
         ("Meski Chile mengeklaim serangan itu berhasil, militer Peru menyatakan sebaliknya.",
          [("Chile", "state", "serangan itu berhasil"), ("militer Peru", "organisation", "sebaliknya")]),
@@ -211,16 +211,40 @@ def test_news_annotations_keep_only_a_few_words_of_each_text():
                                    "source_alt"}, path.name
 
 
-def test_news_annotations_match_their_texts():
-    if not devset_texts():
-        pytest.skip("the development set is not beside this clone (set CONFLICT_READING_DEVSET)")
+def _annotation_checker():
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("check_news", REPO / "scripts" / "check_news_annotations.py")
     checker = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(checker)
+    return checker
+
+
+def test_news_annotations_match_their_texts():
+    if not devset_texts():
+        pytest.skip("the development set is not beside this clone (set CONFLICT_READING_DEVSET)")
+    checker = _annotation_checker()
     problems = [line for path in sorted(NEWS.glob("*.json")) for line in checker.problems(path.stem)]
     assert problems == []
+
+
+def test_no_file_of_the_kit_repeats_words_of_the_development_texts():
+    """Code, tests, lexicons and docs use invented examples: no run of six words of a real article (the news
+    annotations are checked above, the gazetteer holds place names only)."""
+    texts = devset_texts()
+    if not texts:
+        pytest.skip("the development set is not beside this clone (set CONFLICT_READING_DEVSET)")
+    checker = _annotation_checker()
+    real = "\n".join(path.read_text(encoding="utf-8") for path in texts)
+    kinds = {".py", ".md", ".toml", ".csv", ".txt", ".ipynb"}
+    skipped = {NEWS, REPO / "conflict_reading" / "gazetteer"}
+    files = [path for folder in ("conflict_reading", "tests", "lessons", "notebooks", "exercises", "benchmarks",
+                                 "scripts", "data") for path in (REPO / folder).rglob("*")
+             if path.suffix in kinds and not any(parent in skipped for parent in path.parents)]
+    files.append(REPO / "README.md")
+    copied = {str(path.relative_to(REPO)): runs[:2] for path in files
+              if (runs := checker._shared_runs(path.read_text(encoding="utf-8", errors="replace"), real))}
+    assert copied == {}
 
 
 def test_the_voices_chart_never_lists_a_date_or_an_adjective_as_spoken_about():
@@ -265,8 +289,8 @@ def test_names_with_initials_particles_suffixes_and_name_order(text, speaker):
         ("On Monday, North Korean leader Ri Song Ho wished his “dear friend,” Budi, a good year and claimed "
          "the pact made them “unbeatable.”", ["Ri Song Ho", "Ri Song Ho"]),
         # "the country's" is the country named last; "said it is" does not make "it" the speaker
-        ("Chile stands firm. The country's foreign ministry said it is “in close contact” with its partners.",
-         ["Chile's foreign ministry"]),
+        ("Chile stands firm. The country's interior ministry said it was “ready to talk” with the unions.",
+         ["Chile's interior ministry"]),
         # "this person" is the anonymous source described last
         ("The talks failed, according to a senior Estmar official. “This is a serious matter,” this person said.",
          ["a senior Estmar official"]),
@@ -274,8 +298,8 @@ def test_names_with_initials_particles_suffixes_and_name_order(text, speaker):
         ("A peace offer came from Estmar’s embattled junta. The junta called on rebels to “lay down arms”.",
          ["Estmar’s junta"]),
         # a body that opens the sentence of a partial quotation, named in full
-        ("The Tavarian embassy in Estmar condemned the attack. The Tavarian embassy on Monday reminded its "
-         "citizens to “do everything they can to stay safe”.", ["the Tavarian embassy in Estmar"]),
+        ("The Tavarian embassy in Estmar condemned the attack. The Tavarian embassy on Friday urged its "
+         "students to “keep away from the harbour at night”.", ["the Tavarian embassy in Estmar"]),
         # an anonymous description after the cue; a name set after a description
         ("“Namun, dapat juga dari hal lain,” kata penasihat hukum.", ["penasihat hukum"]),
         ("“Mereka tidak diberi tahu,” kata peneliti pada Organisasi HAM Estmar (OHE), Dewi Kartika.", ["Dewi Kartika"]),
@@ -284,7 +308,7 @@ def test_names_with_initials_particles_suffixes_and_name_order(text, speaker):
          ["Budi Santoso"]),
         # a quotation with no cue after a paragraph about someone; the next sentence's "told the BBC the …" is a
         # statement of its own, not this quotation's attribution
-        ("“The town is quiet,” the mayor Arif Wibowo said.\nDewi Kartika was one of them. She was woken by the siren. "
+        ("“The town is quiet,” the mayor Arif Wibowo said.\nDewi Kartika lives by the bridge. She heard the siren at dawn. "
          "“We ran to the cellar.” Castelby MP Budi Santoso told the BBC the shelters were full.",
          ["Arif Wibowo", "Dewi Kartika"]),
         # "and added:" before a quotation: the sentence's subject adds it, not a name inside the quotation
@@ -294,7 +318,7 @@ def test_names_with_initials_particles_suffixes_and_name_order(text, speaker):
         ("Tavaria's ministry of defence said the siren sounded. “We condemn the attack,” the statement read. "
          "“Help is on the way,” the defence ministry added.", ["the statement", "Tavaria's ministry of defence"]),
         # the cue that leads into a quotation wins over a cue in a clause of its own after it
-        ("Menteri Dewi Kartika menegaskan bahwa “tidak ada amnesti” bagi pekerja, meskipun Budi Santoso sempat "
+        ("Menteri Dewi Kartika menegaskan bahwa “tidak ada pengecualian” untuk nelayan, meskipun Budi Santoso sempat "
          "menyatakan bahwa mereka boleh tinggal.", ["Dewi Kartika"]),
         # a denied cue says nothing ("belum memastikan"); a sentence with a pronoun subject sends the reader further
         # back; "Pemerintahan Budi" is a government, not a person's name
