@@ -139,16 +139,25 @@ def summary(selected: list[str] | None = None) -> dict:
     return {group: figures([r for r in rows if group == "all" or r["language"] == group]) for group in ("all", "id", "en")}, rows
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def command_line(description: str, argv, candidates) -> tuple[argparse.Namespace, list[str]] | None:
+    """The articles a measuring script was asked for (``NN-slug ... [--details] [--lang id|en]``), from
+    ``candidates()`` when none is named; None, with a message, when the development set is not here."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("stems", nargs="*")
     parser.add_argument("--details", action="store_true", help="list every error, miss and extra")
     parser.add_argument("--lang", choices=("id", "en"))
     args = parser.parse_args(argv)
     if not available():
         print(f"the development set is not at {devset_folder()} (set CONFLICT_READING_DEVSET)")
+        return None
+    return args, args.stems or [s for s in candidates() if not args.lang or annotation(s)["language"] == args.lang]
+
+
+def main(argv=None) -> int:
+    asked = command_line(__doc__.split("\n\n")[0], argv, stems)
+    if asked is None:
         return 2
-    chosen = args.stems or [s for s in stems() if not args.lang or annotation(s)["language"] == args.lang]
+    args, chosen = asked
     groups, rows = summary(chosen)
     print(f"{'article':36} {'q':>3} {'P':>5} {'R':>5} {'spk':>5} {'kind':>5} {'ind':>4} {'iR':>5} {'iP':>5}")
     for row in rows:

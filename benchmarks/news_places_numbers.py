@@ -14,7 +14,6 @@ copied).  A found item matches a gold one when their spans share at least half o
 
 from __future__ import annotations
 
-import argparse
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.accuracy import match, prf, same_value  # noqa: E402
-from benchmarks.news_accuracy import annotation, available, devset_folder, stems  # noqa: E402
+from benchmarks.news_accuracy import annotation, command_line, devset_folder, stems  # noqa: E402
 from conflict_reading import load_article  # noqa: E402
 from conflict_reading.answers import normalize_text  # noqa: E402
 from conflict_reading.numbers import find_numbers  # noqa: E402
@@ -117,15 +116,10 @@ def summary(selected: list[str] | None = None) -> tuple[dict, list[dict]]:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("stems", nargs="*")
-    parser.add_argument("--details", action="store_true", help="list every error, miss and extra")
-    parser.add_argument("--lang", choices=("id", "en"))
-    args = parser.parse_args(argv)
-    if not available():
-        print(f"the development set is not at {devset_folder()} (set CONFLICT_READING_DEVSET)")
+    asked = command_line(__doc__.split("\n\n")[0], argv, annotated)
+    if asked is None:
         return 2
-    chosen = args.stems or [s for s in annotated() if not args.lang or annotation(s)["language"] == args.lang]
+    args, chosen = asked
     if not chosen:
         print("no development article has numbers and places annotated yet")
         return 2

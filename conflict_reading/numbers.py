@@ -170,11 +170,15 @@ def _caseless_sources() -> dict[str, str]:
         "ordinals": _whole_words(ctx["ordinals"]),
         "vague": _whole_words(ctx["vague"]),
     }
-    for word in ctx["one_unit"]:
-        sources[f"one_unit {word}"] = _whole_words([word])
-    for word in ctx["both"]:
-        sources[f"both {word}"] = _whole_words([word])
+    for name, word in _one_word_patterns().items():
+        sources[name] = _whole_words([word])
     return sources
+
+
+def _one_word_patterns() -> dict[str, str]:
+    """The patterns of a single word ("one_unit sehari", "both keduanya"): name -> word."""
+    ctx = context()
+    return {f"{table} {word}": word for table in ("one_unit", "both") for word in ctx[table]}
 
 
 class _Start:
@@ -225,10 +229,8 @@ def _caseless_starts() -> dict[str, _Start]:
         "ordinals": _Start(ctx["ordinals"]),
         "vague": _Start(ctx["vague"]),
     }
-    for word in ctx["one_unit"]:
-        starts[f"one_unit {word}"] = _Start([word])
-    for word in ctx["both"]:
-        starts[f"both {word}"] = _Start([word])
+    for name, word in _one_word_patterns().items():
+        starts[name] = _Start([word])
     return starts
 
 
