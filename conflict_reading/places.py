@@ -160,6 +160,19 @@ def _word_after(text: str, end: int) -> str:
     return match.group(1) if match else ""
 
 
+def _next_word(text: str, end: int) -> str:
+    """The word right after ``end`` when no comma stands between ("Israel Katz"; not "Israel, Minggu")."""
+    match = _WORD_AFTER.match(text, end, end + 40)
+    return match.group(1) if match and "," not in text[end:match.start(1)] else ""
+
+
+def _point(row) -> tuple[float | None, float | None]:
+    """A gazetteer row's (lat, lon), rounded as the tables show them; (None, None) where it has no point."""
+    if pd.isna(row["lat"]) or pd.isna(row["lon"]):
+        return None, None
+    return round(float(row["lat"]), 4), round(float(row["lon"]), 4)
+
+
 _WORDS_AFTER = re.compile(r"[\w’'-]+|[,.;:!?]")
 _CLAUSE_ENDS = (". ", "! ", "? ", "; ", ": ", "\n", ".\n", "!\n", "?\n")
 
@@ -246,7 +259,9 @@ def _after_a_place_word(written: list[str], rules: dict) -> bool:
 def _regions_for_cities(text: str, rows: list[dict], regions_named: set[str]) -> None:
     """A city's name that stands for its region: after the article wrote "the X region" (one sense per article),
     or where a regional office shows it ("Poltava regional governor", "governor of Zaporizhzhia")."""
-    rules = roles()
+    from .entities import lexicon
+
+    rules, capitals = roles(), lexicon()["state_capitals"]
     for row in rows:
         if row["kind"] != "city":
             continue
@@ -257,14 +272,11 @@ def _regions_for_cities(text: str, rows: list[dict], regions_named: set[str]) ->
             continue
         after = _words_after(text, row["end"], 1)
         before = [w.lower() for w in _words_before(text, row["start"], 2)]
-        from .entities import lexicon
-
-        capital = base in lexicon()["state_capitals"] or "capital" in before  # "Kyiv's forces", "regional capital, X"
+        capital = base in capitals or "capital" in before  # "Kyiv's forces", "regional capital, X"
         if (base in regions_named and not capital) or (after and after[0] in rules["regional_words"]) or (
                 len(before) == 2 and before[0] in rules["regional_offices"] and before[1] == "of"):
-            row.update({"name": region["name"], "kind": "region",
-                        "lat": None if pd.isna(region["lat"]) else round(float(region["lat"]), 4),
-                        "lon": None if pd.isna(region["lon"]) else round(float(region["lon"]), 4)})
+            lat, lon = _point(region)
+            row.update({"name": region["name"], "kind": "region", "lat": lat, "lon": lon})
 
 
 def _in_a_persons_name(text: str, start: int, end: int) -> bool:
@@ -275,35 +287,41 @@ def _in_a_persons_name(text: str, start: int, end: int) -> bool:
     ...     ("We met Mansir Hassan there.", "Hassan"), ("Troops left Kursk on Monday.", "Kursk")]]
     [True, True, False]
     """
-    from .entities import _calendar_words
-    from .lexicons import word_list
-
-    rules = roles()
-    common = word_list("function-words-en") | word_list("function-words-id")
-
-    def a_name(word: str) -> bool:
-        lower = word.lower()
-        return word[:1].isupper() and len(word) > 2 and lower not in _lower_forms() and lower not in _calendar_words() \
-            and lower not in rules["title_words"] and lower not in rules["body_words"] and lower not in common \
-            and lower not in rules["body_name_words"] and lower not in rules["name_continues"] and not word.isupper() \
-            and lower not in rules["facility_words"] and not lower.endswith(("'s", "’s")) \
-            and lower not in rules["location_nouns"] and word not in rules["generic_prefixes"] \
-            and lower not in word_list("speaker-titles")  # "Kapolrestabes Makassar Kombes Arya Perdana"
-
-    gap = _WORD_AFTER.match(text, end, end + 40)
-    if gap and "," not in gap.group(0)[:gap.start(1) - gap.start()] and a_name(gap.group(1)):
+    if _a_name_word(_next_word(text, end)):
         return True
     before = text[max(0, start - 40):start]
     previous = re.search(r"([\w’'-]+)[ \t]+$", before)
-    return bool(previous) and a_name(previous.group(1)) and not re.search(r"(?:^|[.!?:\n“\"]\s*)[\w’'-]+[ \t]+$", before)
+    return bool(previous) and _a_name_word(previous.group(1)) \
+        and not re.search(r"(?:^|[.!?:\n“\"]\s*)[\w’'-]+[ \t]+$", before)
+
+
+@lru_cache(maxsize=1)
+def _not_name_words() -> frozenset[str]:
+    """Capitalised words that are no part of a person's name beside a place: function words, titles, bodies,
+    facilities, administrative words, the words that go on a body's or a treaty's name."""
+    from .lexicons import word_list
+
+    rules = roles()
+    return (word_list("function-words-en") | word_list("function-words-id") | word_list("speaker-titles")
+            | rules["title_words"] | rules["body_words"] | rules["body_name_words"] | rules["name_continues"]
+            | rules["facility_words"] | rules["location_nouns"])
+
+
+def _a_name_word(word: str) -> bool:
+    """A capitalised word that may be part of a person's name ("Putin", "Mansir"; not "Kombes", "Stasiun")."""
+    from .entities import _calendar_words
+
+    lower = word.lower()
+    return word[:1].isupper() and len(word) > 2 and not word.isupper() and word not in roles()["generic_prefixes"] \
+        and not lower.endswith(("'s", "’s")) and lower not in _lower_forms() and lower not in _calendar_words() \
+        and lower not in _not_name_words()
 
 
 def _inside_a_name(text: str, start: int, end: int) -> bool:
     """Whether the place name begins the name of a treaty, a group or an outlet ("Vienna Convention",
     "Balochistan Liberation Army", "Radio New Zealand")."""
     rules = roles()
-    gap = _WORD_AFTER.match(text, end, end + 40)
-    following = gap.group(1) if gap and "," not in gap.group(0) else ""
+    following = _next_word(text, end)
     previous = _words_before(text, start, 2)
     return (following[:1].isupper() and following.lower() in rules["name_continues"]) or (
         bool(previous) and previous[-1][:1].isupper() and previous[-1].lower() in rules["name_starts"]) or (
@@ -325,9 +343,8 @@ def _a_person_named(text: str, start: int, end: int, ambiguous_people) -> bool:
         return True
     if any(w in rules["title_words"] or w in rules["body_words"] for w in previous):
         return False  # "Menteri Pertahanan Israel Arif Wibowo": the state of an office, then its holder
-    gap = _WORD_AFTER.match(text, end, end + 40)
-    following = gap.group(1) if gap else ""
-    if not following[:1].isupper() or "," in gap.group(0)[:gap.start(1) - gap.start()]:
+    following = _next_word(text, end)
+    if not following[:1].isupper():
         return False
     from .entities import _calendar_words, lexicon
 
@@ -394,8 +411,7 @@ def find_places(article: Article) -> pd.DataFrame:
         rows.append({
             "text": found, "paragraph": max(1, bisect.bisect_right(starts, start)),
             "name": row["name"], "kind": row["kind"],
-            "lat": None if pd.isna(row["lat"]) else round(float(row["lat"]), 4),
-            "lon": None if pd.isna(row["lon"]) else round(float(row["lon"]), 4),
+            "lat": _point(row)[0], "lon": _point(row)[1],
             "role": _role(text, start, end),
             "start": start, "end": end, "introduced": introduced,
         })
@@ -617,8 +633,8 @@ def _local_row(text, starts, start, end, name, kind, known=None) -> dict:
         # a place a cue word announces ("Kabupaten Jayawijaya"): the gazetteer's point when it knows the name
         found = _lower_forms().get(_lower(" ".join(text[start:end].split())))
         if found is not None and found["kind"] in ("city", "region") and not pd.isna(found["lat"]):
-            known = {"name": found["name"], "kind": found["kind"], "lat": round(float(found["lat"]), 4),
-                     "lon": round(float(found["lon"]), 4)}
+            lat, lon = _point(found)
+            known = {"name": found["name"], "kind": found["kind"], "lat": lat, "lon": lon}
     if known is not None:
         row.update({key: known[key] for key in ("name", "kind", "lat", "lon")})
     return row
