@@ -95,6 +95,13 @@ def _glued_patterns() -> dict[str, re.Pattern]:
     }
 
 
+@lru_cache(maxsize=1)
+def _counts_against_one() -> re.Pattern:
+    """A digit, another English number word, or a word like "another" (``one_counted_with``), lower case."""
+    words = [*context()["one_counted_with"], *(u for u in number_words()["en"]["units"] if u != "one")]
+    return re.compile(rf"\d|(?<![\w-])(?:{_alternation(words)})(?![\w-])")
+
+
 def _find_all(text: str, part: str) -> list[int]:
     """Every index where ``part`` begins in ``text``."""
     found, index = [], text.find(part)
@@ -571,10 +578,7 @@ class _Finder:
         high = min((i for i in (self.text.find(mark, end, end + 200) for mark in (". ", "? ", "! ", "\n")) if i >= 0),
                    default=min(len(self.text), end + 200))
         around = (self.text[max(0, low):start] + " " + self.text[end:high]).lower()
-        numbers = number_words()["en"]["units"]
-        return bool(re.search(r"\d", around)) or any(
-            re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", around) for w in (*context()["one_counted_with"],
-                                                                              *(u for u in numbers if u != "one")))
+        return bool(_counts_against_one().search(around))
 
     def with_years(self) -> None:
         """A date written without its year takes the year the article makes clear: the nearest dated mention

@@ -578,7 +578,7 @@ def _after_cue(words: list[str], sentence_closed: bool = False) -> tuple[str, st
     for index in range(1, min(6 if sentence_closed else 14, len(words))):
         if _ends_sentence(words[index - 1]) or words[index - 1].endswith((";", "”;", "\";")):
             break  # the sentence or clause ended, or another quotation began: a cue further on is not this one's
-        if index > 1 and (words[index - 1].lower().strip(",") in _clause_openers() or words[index - 1].lower() in (
+        if index > 1 and (words[index - 1].lower().strip(",") in lexicon()["clause_openers"] or words[index - 1].lower() in (
                 "yang", "which", "whom")):
             break  # "…” bagi pekerja, meskipun Budi menyatakan …": a clause of its own
         found = _cue_at(words, index)
@@ -608,7 +608,7 @@ def _leads_in(before: list[str]) -> bool:
     tail = [w.lower().strip(",:") for w in before[-2:]]
     if tail and tail[-1] in ("bahwa", "that"):
         tail = tail[:-1]
-    return bool(tail) and _cue_at([w for w in tail], len(tail) - 1) is not None
+    return bool(tail) and _cue_at(tail, len(tail) - 1) is not None
 
 
 def _long_tail(words: list[str]) -> bool:
@@ -666,16 +666,6 @@ def _inverts(cue: str) -> bool:
     """
     lower = cue.lower()
     return lower in _root_forms() or lower in _INVERTING or lower == "menurut"
-
-
-@lru_cache(maxsize=1)
-def _negations() -> frozenset[str]:
-    return lexicon()["negations"]
-
-
-@lru_cache(maxsize=1)
-def _clause_openers() -> frozenset[str]:
-    return lexicon()["clause_openers"]
 
 
 @lru_cache(maxsize=1)
@@ -1137,7 +1127,7 @@ def _cue_in(words: list[str]) -> tuple[str, str | None, str] | None:
         if not found:
             continue
         cue, pronoun = found
-        if index > 0 and words[index - 1].lower().strip(",") in _negations():
+        if index > 0 and words[index - 1].lower().strip(",") in lexicon()["negations"]:
             continue  # "Komnas HAM belum memastikan …": nothing said
         if pronoun:
             return cue, None, "pronoun"
