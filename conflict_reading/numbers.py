@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import re
+import string
 import tomllib
 from datetime import date
 from functools import lru_cache
@@ -73,25 +74,29 @@ def _whole_words(words) -> str:
 def _patterns() -> dict[str, re.Pattern]:
     """The patterns that tell upper from lower case, run on the text as written."""
     return {
-        "slash_date": re.compile(r"(?<![\w/])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{2,4}))?(?![\w/])"),
+        # Each pattern begins with a character, not a look-behind (see _whole_words): "\d(?<![\w/]\d)" is
+        # "(?<![\w/])\d", and the regex engine skips straight to the digits (or capitals) where a match can begin.
+        "slash_date": re.compile(r"(?P<d>\d(?<![\w/]\d)\d?)/(?P<m>\d{1,2})(?:/(?P<y>\d{2,4}))?(?![\w/])"),
         "name_code": re.compile(r"\b[A-Za-z]+-?\d+\w*\b"),
         # "Siti Hidayat (52)", "Margit Sorel, 63,": an age after a name
-        "age": re.compile(r"\b[A-Z][a-z]+(?: \((?P<age>\d{1,3})\)|, (?P<age2>\d{1,3}),)"),
+        "age": re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?: \((?P<age>\d{1,3})\)|, (?P<age2>\d{1,3}),)"),
     }
 
 
 @lru_cache(maxsize=1)
 def _glued_patterns() -> dict[str, re.Pattern]:
-    """A number joined to its unit in one word ("30km", "26-year-old") and a clock time ("09:08")."""
+    """A number joined to its unit in one word ("30km", "26-year-old") and a clock time ("09:08").
+
+    (Fractions, "setengah", are found with the case-insensitive patterns: :func:`_caseless_sources`.)
+    """
     ctx = context()
     words = _alternation(set(number_words()["en"]["units"]) - {"a"})
     return {
-        "measure": re.compile(rf"(?<![\w.,-])(?P<n>\d+(?:[.,]\d+)*)(?P<unit>{_alternation(ctx['glued_measures'])})"
+        "measure": re.compile(rf"(?P<n>\d(?<![\w.,-]\d)\d*(?:[.,]\d+)*)(?P<unit>{_alternation(ctx['glued_measures'])})"
                               r"(?![\w-])"),
         "compound": re.compile(rf"(?<![\w-])(?P<n>\d+|(?:{words})(?:-(?:{words}))?)-(?P<unit>"
                                rf"{_alternation(ctx['compound_time_units'])})s?-(?:old|long)(?![\w-])", re.IGNORECASE),
-        "clock": re.compile(r"(?<![\d:.])\d{1,2}:\d{2}(?![\d:])"),
-        "fraction": re.compile(rf"(?<![\w-])(?:{_alternation(ctx['fractions'])})(?![\w-])", re.IGNORECASE),
+        "clock": re.compile(r"\d(?<![\d:.]\d)\d?:\d{2}(?![\d:])"),  # (see _patterns: the look-behind follows a digit)
     }
 
 
@@ -100,6 +105,36 @@ def _counts_against_one() -> re.Pattern:
     """A digit, another English number word, or a word like "another" (``one_counted_with``), lower case."""
     words = [*context()["one_counted_with"], *(u for u in number_words()["en"]["units"] if u != "one")]
     return re.compile(rf"\d|(?<![\w-])(?:{_alternation(words)})(?![\w-])")
+
+
+_DIGIT_AFTER_LETTER = re.compile(r"\d(?<=[A-Za-z-]\d)")
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+
+
+def _name_codes(text: str):
+    """The matches of the ``name_code`` pattern ("Covid-19", "F-16", "G20"), as its ``finditer`` finds them.
+
+    Every such word holds a letter followed by a digit (or by a hyphen and a digit): the pattern is tried only
+    at the first letter of the letters before each such place, not at every character of the text.
+
+    >>> [m.group() for m in _name_codes("Covid-19, F-16 dan G20; 12a, x9y1 é9")]
+    ['Covid-19', 'F-16', 'G20', 'x9y1']
+    """
+    pattern, end = _patterns()["name_code"], 0
+    for digit in _DIGIT_AFTER_LETTER.finditer(text):  # (the engine skips to digits: a pattern that began
+        first = digit.start() - 1                       # with a letter would be tried at every letter)
+        if text[first] == "-":
+            first -= 1
+            if first < 0 or text[first] not in _ASCII_LETTERS:
+                continue
+        if first < end:
+            continue  # inside the word matched last
+        while first and text[first - 1] in _ASCII_LETTERS:
+            first -= 1  # (no letter is passed twice: a digit stands between two spots)
+        match = pattern.match(text, first)
+        if match:
+            end = match.end()
+            yield match
 
 
 def _find_all(text: str, part: str) -> list[int]:
@@ -176,6 +211,7 @@ def _caseless_sources() -> dict[str, str]:
         "duration": rf"{number_pattern}\s+(?P<unit>{_alternation(ctx['time_units'])})\b",
         "ordinals": _whole_words(ctx["ordinals"]),
         "vague": _whole_words(ctx["vague"]),
+        "fraction": _whole_words(ctx["fractions"]),
     }
     for name, word in _one_word_patterns().items():
         sources[name] = _whole_words([word])
@@ -235,6 +271,7 @@ def _caseless_starts() -> dict[str, _Start]:
         "duration": _Start(starters, digit=True),
         "ordinals": _Start(ctx["ordinals"]),
         "vague": _Start(ctx["vague"]),
+        "fraction": _Start(ctx["fractions"]),
     }
     for name, word in _one_word_patterns().items():
         starts[name] = _Start([word])
@@ -437,7 +474,7 @@ class _Finder:
             self.block(match.start(), match.end())  # "09:08", "23:00 GMT": a time of day
 
     def block_names_and_idioms(self) -> None:
-        for match in _patterns()["name_code"].finditer(self.text):
+        for match in _name_codes(self.text):
             if re.search(r"\d", match.group()) and re.search(r"[A-Za-z]", match.group()):
                 if not re.fullmatch(r"\d+(?:st|nd|rd|th)|ke-\d+", match.group(), re.IGNORECASE):
                     self.block(match.start(), match.end())  # Covid-19, F-16, G20
@@ -540,7 +577,7 @@ class _Finder:
             elif previous and (previous.lower() in ctx["ordinal_determiners_en"] or previous.endswith(("'s", "’s"))):
                 self.add(match.start(), match.end(), ordinals[word], following, "ordinal")  # "the second meeting"
             # else an adverb: "give way first"
-        for match in _glued_patterns()["fraction"].finditer(self.text):
+        for match in self.caseless.finditer("fraction"):
             value = ctx["fractions"][match.group().lower()]
             unit = self.next_word(match.end())
             if unit and unit.lower() in ctx["time_units"]:

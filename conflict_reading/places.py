@@ -447,19 +447,24 @@ def place_cues() -> dict:
         table[side + "_by_word"] = {word.lower(): entry for entry in table[side] for word in entry["words"]}
         written = {form for word in table[side + "_by_word"]
                    for form in (word, word[:1].upper() + word[1:], word.title(), word.upper())}
-        alternation = _trie_pattern(written)  # one branch per first letter: 3x faster than a flat alternation
+        # One branch per first letter: 3x faster than a flat alternation.  After a blank, each first letter
+        # looks behind itself ("d(?<=[ \t]d)" is "(?<=[ \t])d"): the regex engine skips to where a word can begin.
         table[side + "_pattern"] = re.compile(
-            r"(?<![\w.])(" + alternation + r")[ \t]+" if side == "before" else r"(?<=[ \t])(" + alternation + r")\b")
+            r"(?<![\w.])(" + _trie_pattern(written) + r")[ \t]+" if side == "before"
+            else "(" + _trie_pattern(written, r"(?<=[ \t]{})") + r")\b")
     table["not_names"] = frozenset(table["not_names"])
     return table
 
 
-def _trie_pattern(words) -> str:
-    """A regular expression matching any of ``words``, built as a letter tree (a space matches any blanks).
+def _trie_pattern(words, after_first: str = "") -> str:
+    """A regular expression matching any of ``words``, built as a letter tree (a space matches any blanks);
+    ``after_first`` (a look-behind) follows each first letter, written in it as ``{}``.
 
     >>> pattern = _trie_pattern(["desa", "dusun", "the town of"])
     >>> pattern.startswith("(?:d(?:esa|usun)|"), bool(re.fullmatch(pattern, "the  town of"))
     (True, True)
+    >>> _trie_pattern(["desa", "dusun"], "(?<= {})")
+    'd(?<= d)(?:esa|usun)'
     """
     tree: dict = {}
     for word in words:
@@ -468,15 +473,16 @@ def _trie_pattern(words) -> str:
             node = node.setdefault(letter, {})
         node[""] = {}
 
-    def branch(node: dict) -> str:
-        parts = [(r"[ \t]+" if letter == " " else re.escape(letter)) + branch(child)
+    def branch(node: dict, first: bool = False) -> str:
+        parts = [(r"[ \t]+" if letter == " " else re.escape(letter))
+                 + (after_first.replace("{}", re.escape(letter)) if first else "") + branch(child)
                  for letter, child in sorted(node.items()) if letter]
         if not parts:
             return ""
         body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
         return "(?:" + body + ")?" if "" in node else body
 
-    return branch(tree)
+    return branch(tree, first=True)
 
 
 def _is_name_word(word: str) -> bool:

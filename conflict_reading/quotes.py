@@ -1271,7 +1271,8 @@ def _run_word(word: str) -> tuple[str, int, bool, bool, bool, bool, bool, bool, 
 
 
 # An age after a word: "Margit Sorel, 63," / "Ilona Berat (41)"; the name before it is read from a few words.
-_AGE_AFTER_NAME = re.compile(r"(?<=[^\W\d_])(?:, \d{1,3},| \(\d{1,3}\))")
+# (Each branch looks behind after its first character, so the regex engine skips to commas and spaces.)
+_AGE_AFTER_NAME = re.compile(r"(?:,(?<=[^\W\d_],) \d{1,3},| (?<=[^\W\d_] )\(\d{1,3}\))")
 
 
 CLOSE_WINDOW = 256  # distinct name words among which a close spelling is looked for (see _Speakers)
@@ -1462,8 +1463,9 @@ class _Speakers:
             return named  # "the ministry" → "Pakistan's foreign ministry"; "the diplomat" → "a Western diplomat" (below)
         described = None
         never = lexicon()["never_sources"] | {"time", "times", "when", "where", "whose"}
-        for match in _caseless_finditer(r"(?<!\w)(?:a|an|one|seorang|sejumlah|some)\s+(?:[\w’'-]+\s+){0,3}?"
-                                        + re.escape(head) + r"(?!\w)", text, lowered):
+        described_with_head = r"(?<!\w)(?:a|an|one|seorang|sejumlah|some)\s+(?:[\w’'-]+\s+){0,3}?" + re.escape(head)
+        absent = lowered is not None and head not in lowered  # (then nothing to find: the search is skipped)
+        for match in () if absent else _caseless_finditer(described_with_head + r"(?!\w)", text, lowered):
             between = text[match.start():match.end()].split()[1:-1]
             if not any(w.lower() in never for w in between):
                 described = text[match.start():match.end()]  # "a senior Estmar official", not "a day when Estmar officials"

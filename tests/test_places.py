@@ -1,9 +1,14 @@
 """The place-name engine: the seed article and the hard cases of the issue, by hand."""
 
+import re
+
 import pytest
 
 from conflict_reading import Article
+from conflict_reading.article import load_article
 from conflict_reading.places import find_places
+
+from .conftest import REPO
 
 
 def places(text, language="id"):
@@ -208,3 +213,18 @@ def test_languages_outlets_bare_compass_words_and_speed_units_are_no_places():
             "Rudal itu melaju Mach 5. TNI hadir di tanah Papua.")
     table = find_places(Article.from_text(text))
     assert table[["text", "name"]].values.tolist() == [["Papua", "Papua"]]  # "tanah Papua": the shorter name
+
+
+def test_the_cue_after_a_name_is_found_where_its_plain_pattern_finds_it():
+    # the pattern looks behind after its first letter (speed, issue 14): the same matches as its plain form
+    from conflict_reading.places import _trie_pattern, place_cues
+
+    cues = place_cues()
+    written = {form for word in cues["after_by_word"] for form in (word, word[:1].upper() + word[1:], word.title(),
+                                                                     word.upper())}
+    plain = re.compile(r"(?<=[ \t])(" + _trie_pattern(written) + r")\b")
+    texts = [load_article(path).text for path in sorted((REPO / "data").rglob("*.txt"))]
+    texts.append("Bolo River\tRiver x River  river\nRiver RIVER Rivers .River")
+    for text in texts:
+        assert [m.span(1) for m in cues["after_pattern"].finditer(text)] == [m.span(1) for m in plain.finditer(text)]
+    assert cues["after_pattern"].search(texts[-1])

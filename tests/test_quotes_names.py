@@ -75,3 +75,15 @@ def test_a_surname_alone_finds_an_earlier_full_name():
             "“Empat,” ujar Anthony Blinken.\n“Lima,” kata Antony Blinken.\n“Enam,” kata Salim.")
     speakers = quotes.find_quotes(Article.from_text(text))["speaker"].tolist()
     assert speakers == ["Budi Santoso", "Agus Salim", "Budi Santoso", "Anthony Blinken", "Anthony Blinken", "Agus Salim"]
+
+
+def test_an_age_after_a_name_is_found_where_its_plain_pattern_finds_it():
+    # the pattern looks behind after its first character (speed, issue 14): the same matches as its plain form
+    import re
+
+    from conflict_reading.quotes import _AGE_AFTER_NAME
+
+    text = "Margit Sorel, 63, dan Ilona Berat (41) lalu 12, 34, and x (5) é, 7, _ (8) Ab,  9, Tavaria, 1234,"
+    plain = r"(?<=[^\W\d_])(?:, \d{1,3},| \(\d{1,3}\))"
+    assert [m.span() for m in _AGE_AFTER_NAME.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
+    assert len(list(_AGE_AFTER_NAME.finditer(text))) == 4
