@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import math
 import re
 import tomllib
 from functools import lru_cache
@@ -39,6 +40,8 @@ from .article import Article, paragraph_spans
 from .lexicons import LEXICON_DIR, word_list
 
 GAZETTEER = Path(__file__).parent / "gazetteer" / "places.csv"
+LOCAL_PLACES = Path(__file__).parent / "gazetteer" / "local-places.csv"  # read only after a cue word
+LOCAL_REACH_KM = 250  # a local place's point is taken when this near to a place the article names
 COLUMNS = ["text", "paragraph", "name", "kind", "lat", "lon", "role", "start", "end"]
 
 
@@ -262,6 +265,7 @@ def _regions_for_cities(text: str, rows: list[dict], regions_named: set[str]) ->
     from .entities import lexicon
 
     rules, capitals = roles(), lexicon()["state_capitals"]
+    regions_named = regions_named | _listed_with_a_region(text, rows)
     for row in rows:
         if row["kind"] != "city":
             continue
@@ -277,6 +281,29 @@ def _regions_for_cities(text: str, rows: list[dict], regions_named: set[str]) ->
                 len(before) == 2 and before[0] in rules["regional_offices"] and before[1] == "of"):
             lat, lon = _point(region)
             row.update({"name": region["name"], "kind": "region", "lat": lat, "lon": lon})
+
+
+_LIST_WORDS = {",", "and", "dan", "or", "atau", "serta"}
+
+
+def _listed_with_a_region(text: str, rows: list[dict]) -> set[str]:
+    """Names (lower case) of towns listed next to a first-level region ("Kaduna and Zamfara", Zamfara a state
+    only): in a list of regions the town's name stands for its region too.
+
+    >>> rows = [{"text": "Kaduna", "kind": "city", "start": 0, "end": 6},
+    ...         {"text": "Zamfara", "kind": "region", "start": 11, "end": 18}]
+    >>> _listed_with_a_region("Kaduna and Zamfara saw protests.", rows)
+    {'kaduna'}
+    """
+    listed = set()
+    for first, second in zip(rows, rows[1:]):
+        if text[first["end"]:second["start"]].strip().lower() not in _LIST_WORDS:
+            continue
+        for town, other in ((first, second), (second, first)):
+            if town["kind"] == "city" and other["kind"] == "region" and "admin-1" in (
+                    _lower_forms().get(_lower(other["text"])) or {}).get("notes", ""):
+                listed.add(_lower(" ".join(town["text"].split())))
+    return listed
 
 
 def _in_a_persons_name(text: str, start: int, end: int) -> bool:
@@ -616,7 +643,7 @@ def _with_local_places(text: str, starts: list[int], rows: list[dict]) -> list[d
     """The gazetteer's ``rows`` and the local places cues announce, then their later bare mentions."""
     introduced = {row["text"]: row for row in rows if row["introduced"]}  # "Kabupaten Puncak" -> "Puncak"
     dropped = set()
-    local = []
+    local, cues = [], []
     spans = [(row["start"], row["end"]) for row in rows]
     for start, end, cue_start, cue_end, name, kind in _cue_candidates(text):
         hits = _overlapping(spans, start, end)
@@ -627,8 +654,69 @@ def _with_local_places(text: str, starts: list[int], rows: list[dict]) -> list[d
         dropped.update(hits)  # "Teluk" alone is the Persian Gulf, not in "Teluk Bintuni"
         known = introduced.get(text[start:end])
         local.append(_local_row(text, starts, start, end, name, kind, known))
+        cues.append(" ".join(text[cue_start:cue_end].lower().split()))
+    anchors = [(row["lat"], row["lon"]) for row in rows if row["lat"] is not None and row["kind"] in ("city", "region")]
+    unplaced = [(row, cue) for row, cue in zip(local, cues) if row["lat"] is None]
+    for row, cue in sorted(unplaced, key=lambda pair: len(_local_candidates(*pair))):  # the surest first, and
+        if _locate(row, cue, anchors):                                                # each point found helps
+            anchors.append((row["lat"], row["lon"]))                                  # place the next
+
     rows = sorted([row for i, row in enumerate(rows) if i not in dropped] + local, key=lambda row: row["start"])
     return _with_repeats(text, starts, rows, local, introduced)
+
+
+@lru_cache(maxsize=1)
+def _local_places() -> dict[str, list[dict]]:
+    """``gazetteer/local-places.csv`` by lower-case form: towns and islands named only after a cue word
+    ("Distrik Mulia", "Pulau Kangean"; many are also ordinary words), several places to a form."""
+    table: dict[str, list[dict]] = {}
+    with open(LOCAL_PLACES, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            row["lat"], row["lon"] = float(row["lat"]), float(row["lon"])
+            table.setdefault(_lower(row["form"]), []).append(row)
+    return table
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km.
+
+    >>> round(_km((-6.2, 106.8), (-5.1, 119.4)))  # Jakarta to Makassar
+    1400
+    """
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _locate(row: dict, cue: str, anchors: list[tuple[float, float]]) -> bool:
+    """A point for a place a cue word announces that the gazetteer lacks, from ``local-places.csv``: the candidate
+    nearest to the article's other cities and regions (``anchors``), if within LOCAL_REACH_KM of one; with no
+    anchor, the only candidate.  An island only after its own cue ("Pulau Kangean"; not "Desa Selamat" for
+    Pulau Selamat).  Whether a point was found.
+
+    >>> row = {"text": "Mulia", "name": "Mulia", "kind": "city", "lat": None, "lon": None}
+    >>> _locate(row, "distrik", [(-3.7, 137.9)]), row["name"], row["lat"], row["lon"]
+    (True, 'Mulia', -3.7147, 137.9853)
+    >>> far = {"text": "Mulia", "name": "Mulia", "kind": "city", "lat": None, "lon": None}
+    >>> _locate(far, "distrik", [(-6.2, 106.8)]), far["lat"]  # Jakarta: too far to be that Mulia
+    (False, None)
+    """
+    candidates = _local_candidates(row, cue)
+    if anchors:
+        scored = [(min(_km((place["lat"], place["lon"]), anchor) for anchor in anchors), place) for place in candidates]
+        scored = [(distance, place) for distance, place in scored if distance <= LOCAL_REACH_KM]
+        chosen = min(scored, key=lambda pair: pair[0])[1] if scored else None
+    else:
+        chosen = candidates[0] if len(candidates) == 1 else None
+    if chosen is not None:
+        row.update({"name": chosen["name"], "kind": chosen["kind"], "lat": chosen["lat"], "lon": chosen["lon"]})
+    return chosen is not None
+
+
+def _local_candidates(row: dict, cue: str) -> list[dict]:
+    """The places of ``local-places.csv`` a cue-announced name may be: towns, and islands after their own cue."""
+    return [place for place in _local_places().get(_lower(" ".join(row["text"].split())), ())
+            if not place["cue"] or place["cue"] == cue]
 
 
 def _local_row(text, starts, start, end, name, kind, known=None) -> dict:

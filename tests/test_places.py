@@ -2,6 +2,7 @@
 
 import re
 
+import pandas as pd
 import pytest
 
 from conflict_reading import Article
@@ -228,3 +229,33 @@ def test_the_cue_after_a_name_is_found_where_its_plain_pattern_finds_it():
     for text in texts:
         assert [m.span(1) for m in cues["after_pattern"].finditer(text)] == [m.span(1) for m in plain.finditer(text)]
     assert cues["after_pattern"].search(texts[-1])
+
+
+def _row(text, name):
+    table = find_places(Article.from_text(text))
+    found = table[table["text"] == name]
+    assert not found.empty, (name, table[["text", "name"]].to_dict("records"))
+    return found.iloc[0]
+
+
+def test_a_town_a_cue_word_announces_gets_its_point_from_the_local_table_near_the_story():
+    # "Mulia" is an ordinary word ("noble"), left out of the main table; after "Distrik" it is the Papuan town
+    row = _row("Warga Distrik Mulia di Kabupaten Puncak Jaya mengungsi ke Wamena.", "Mulia")
+    assert (round(row["lat"], 1), round(row["lon"], 1)) == (-3.7, 138.0)
+    # near Jakarta there is no Mulia in the table: no point, rather than a wrong one
+    far = _row("Warga Desa Mulia di Jakarta Selatan mengungsi ke Bekasi.", "Mulia")
+    assert pd.isna(far["lat"])
+
+
+def test_an_island_of_the_local_table_is_read_only_after_its_own_cue():
+    island = _row("Nelayan dari Pulau Kangean tiba di Sumenep.", "Kangean")
+    assert island["name"] == "Kangean Island" and round(island["lat"], 1) == -6.9
+    village = _row("Warga Desa Kangean tiba di Sumenep.", "Kangean")
+    assert pd.isna(village["lat"])
+
+
+def test_a_town_listed_with_states_stands_for_its_state():
+    row = _row("Crowds marched in Kaduna and Zamfara on Monday.", "Kaduna")
+    assert row["name"] == "Kaduna State" and row["kind"] == "region"
+    alone = _row("Crowds marched in Kaduna on Monday.", "Kaduna")
+    assert alone["name"] == "Kaduna" and alone["kind"] == "city"
