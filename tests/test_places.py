@@ -259,3 +259,12 @@ def test_a_town_listed_with_states_stands_for_its_state():
     assert row["name"] == "Kaduna State" and row["kind"] == "region"
     alone = _row("Crowds marched in Kaduna on Monday.", "Kaduna")
     assert alone["name"] == "Kaduna" and alone["kind"] == "city"
+
+
+def test_a_province_named_by_its_direction_is_the_one_of_the_country_the_article_names():
+    saudi = _row("Seorang warga Arab Saudi ditahan di Provinsi Timur pekan lalu.", "Provinsi Timur")
+    assert saudi["name"] == "Eastern Province" and round(saudi["lat"]) == 27  # Saudi Arabia's, on the Gulf
+    lanka = _row("Banjir melanda Sri Lanka. Ribuan warga di Provinsi Timur mengungsi.", "Provinsi Timur")
+    assert lanka["name"] == "Eastern Province" and round(lanka["lat"]) == 8  # Sri Lanka's
+    table = find_places(Article.from_text("Warga di Provinsi Timur mengungsi."))  # no country: no guess
+    assert "Eastern Province" not in set(table["name"])
