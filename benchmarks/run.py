@@ -202,6 +202,23 @@ def measure_news_places() -> tuple[dict, dict]:
             {"news_numbers": groups["all"]["numbers"], "news_places": groups["all"]["places"]})
 
 
+AGENCY_FIGURES = ("passive_precision", "passive_recall", "nominal_precision", "nominal_recall", "events_f1",
+                  "agent_accuracy")
+
+
+def measure_agency() -> dict:
+    """The agency rules (issue 16) against the hand annotations: ``agency_<all|id|en>_<figure>`` on the articles
+    they were written with, ``agency_heldout_<all|id|en>_<figure>`` on articles annotated after (never tuned on)."""
+    import agency_accuracy
+
+    found = {}
+    for folder, prefix in ((agency_accuracy.ANNOTATIONS, "agency"), (agency_accuracy.HELDOUT, "agency_heldout")):
+        flat = agency_accuracy.figures(folder, prefix)
+        found.update({f"{prefix}_{group}_{name}": flat.get(f"{prefix}_{group}_{name}")
+                      for group in ("all", "id", "en") for name in AGENCY_FIGURES})
+    return found
+
+
 def news_beside_baseline(results: dict) -> str:
     """The real-news figures beside those of the engine before issue 14 (benchmarks/news_baseline.json)."""
     try:
@@ -336,7 +353,7 @@ def _cpu_model() -> str:
 # --- the table ---------------------------------------------------------------------------------------
 
 def group_of(key: str) -> str:
-    if key in ACCURACY_FIGURES or key.startswith("news_"):
+    if key in ACCURACY_FIGURES or key.startswith(("news_", "agency_")):
         return "accuracy"
     if key.startswith("lesson_"):
         return "lessons"
@@ -411,6 +428,8 @@ def main(argv=None) -> int:
         figures, extra = measure_news_places()
         results.update(figures)
         meta.update(extra)
+        say("accuracy: who does what to whom (agency), tuned and held-out articles")
+        results.update(measure_agency())
     if "lessons" in groups:
         import lesson_code
 

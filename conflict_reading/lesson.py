@@ -143,6 +143,20 @@ from .widgets.cast_sorter import CastSorter
 __all__ += ["reading", "story_table", "timeline", "timeline_chart", "loaded_words", "CastSorter", "cast_table",
             "attributed_or_asserted", "unsourced_numbers", "spelled_as", "checklist", "checklist_evidence"]
 
+# --- lesson 06 ---
+from .agency import agentless, find_agency  # noqa: E402  (who does what to whom: conflict_reading/agency.py)
+from .doers import doers_table  # noqa: E402
+from .widgets.doer_sorter import DoerSorter  # noqa: E402
+
+__all__ += ["find_agency", "agentless", "doers_table", "DoerSorter"]
+
+# --- lesson 07 ---
+from .dossier import (  # noqa: E402  (what other sources say: conflict_reading/dossier.py)
+    compare_topic, dossier_chart, dossier_claims, dossier_grid, dossier_voices, load_dossier,
+)
+
+__all__ += ["load_dossier", "dossier_claims", "compare_topic", "dossier_chart", "dossier_grid", "dossier_voices"]
+
 
 # --- end of the lesson blocks ---
 # A blank ___ given to any function above says "fill in the blank" (check() says "Not answered yet").

@@ -396,6 +396,34 @@ class CastSorter(RoleSorter):
         self.expect_pressed(self.choice(right), True, f"{right!r} (picked before Next)")
 
 
+class DoerSorter(CastSorter):
+    """Lesson 06's ``DoerSorter``: named here, told elsewhere, or never said; the key is the doers file."""
+
+    noun, field, choices = "Action", "doer", ("named", "told", "untold")
+    LABELS = {"named": "this sentence names who does it", "told": "another sentence lets you tell who",
+              "untold": "the article never says who"}  # as conflict_reading.doers.DOER_DESCRIPTIONS
+
+    def choice(self, value: str) -> Locator:
+        return self.toggle(re.compile(rf"^\s*{re.escape(self.LABELS[value])}\s*$"))
+
+    def drive(self) -> None:
+        items = keys.doers(self.article)
+        assert items, self.say(f"the kit has no doers file of {self.article} to sort")
+        first, right = items[0], items[0]["doer"]
+        wrong = next(c for c in self.choices if c != right)
+        self.expect_item(1, "at the start")
+        self.press(self.choice(wrong))
+        self.click("Check")
+        self.expect_fail(f"picking {wrong!r}", why=first["wrong"][wrong])
+        self.press(self.choice(right))
+        self.click("Check")
+        self.expect_pass(f"picking {right!r}")
+        self.go("Next", 2)
+        self.expect_no_feedback("on the next act")
+        self.go("Previous", 1)
+        self.expect_pressed(self.choice(right), True, f"{right!r} (picked before Next)")
+
+
 class Exercise(Driver):
     """``ask(id)``: a wrong answer from the TOML gets its message, Hint gives the first hint, the key passes."""
 
@@ -496,4 +524,5 @@ DRIVERS = {
     "exercise": Exercise,
     "reflection": Reflection,
     "cast-sorter": CastSorter,
+    "doer-sorter": DoerSorter,
 }

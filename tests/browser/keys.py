@@ -32,6 +32,7 @@ CONSTRUCTORS = {
     "ask": "exercise",
     "ReflectionBox": "reflection",
     "CastSorter": "cast-sorter",
+    "DoerSorter": "doer-sorter",
 }
 _CALL = re.compile(r"^(?!\s*#).*?(?<![\w.])(?:\w+\.)?(" + "|".join(CONSTRUCTORS) + r")\((.*)", re.MULTILINE)
 
@@ -107,6 +108,14 @@ def cast(article: str) -> list[dict]:
     if not path.is_file():
         return []
     return sorted(tomllib.loads(path.read_text(encoding="utf-8")).get("party", []), key=lambda p: p["paragraph"])
+
+
+def doers(article: str) -> list[dict]:
+    """The acts of an article's doers file (``data/annotations/<article>.doers.toml``), in reading order; [] if none."""
+    path = REPO / "data" / "annotations" / f"{article}.doers.toml"
+    if not path.is_file():
+        return []
+    return sorted(tomllib.loads(path.read_text(encoding="utf-8")).get("action", []), key=lambda a: a["paragraph"])
 
 
 def words_of(text: str) -> list[str]:
