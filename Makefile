@@ -1,7 +1,7 @@
 # Reading Conflict Reporting: two commands do everything.
 #   make lab        set up (if needed), then open JupyterLab on the first notebook
 #   make test       set up (if needed), then run every test (the browser tests need Chromium, see below)
-#   make test-fast  the same without the browser tests: needs only python3 and make
+#   make test-fast  the same without the browser and hub tests: needs only python3 and make
 # Setup is idempotent: it runs again only when pyproject.toml changes.
 
 PYTHON ?= python3
@@ -24,16 +24,19 @@ CHROMIUM_ENV = $(if $(CONFLICT_READING_CHROMIUM),CONFLICT_READING_CHROMIUM='$(CO
 # `make -n` still expands recipes: the Chromium check then only checks.
 DRY_RUN = $(if $(findstring n,$(firstword -$(MAKEFLAGS))),--dry-run,)
 
-.PHONY: setup lab test test-fast chromium bench slides clean help
+.PHONY: setup lab test test-fast chromium bench bench-hub slides clean help binder-link binder-readme
 
 help:
 	@echo "make lab        open JupyterLab on notebooks/00-start.ipynb (sets up .venv first if needed)"
 	@echo "make test       run all tests (sets up .venv first if needed); the browser tests need Chromium:"
 	@echo "                as root with apt-get it is installed when missing, otherwise make test stops"
-	@echo "                at once and says how to install it (or set CONFLICT_READING_CHROMIUM)"
-	@echo "make test-fast  run every test except the browser ones (no Chromium needed)"
+	@echo "                at once and says how to install it (or set CONFLICT_READING_CHROMIUM); the hub"
+	@echo "                test needs Node.js and npm (installed the same way), and its proxy goes into .venv/hub-proxy"
+	@echo "make test-fast  run every test except the browser and hub ones (no Chromium, no Node.js needed)"
 	@echo "make bench      run the benchmarks"
+	@echo "make bench-hub  size a class: 1, 10 and 30 learners running lesson 02 on a real JupyterHub (minutes)"
 	@echo "make slides     build offline slide decks of the lessons in build/slides/"
+	@echo "make binder-link    print this copy's Binder link, from its git remote (binder-readme: into README.md)"
 	@echo "make clean      remove .venv and caches"
 	@echo "Setup uses uv if it is on PATH, pip otherwise (INSTALLER=pip forces pip)."
 
@@ -69,14 +72,30 @@ chromium:
 	$(if $(filter-out 0,$(.SHELLSTATUS)),$(error scripts/ensure_chromium.sh failed (exit $(.SHELLSTATUS)): \
 		see above, or run the tests without the browser with 'make test-fast'))
 
-test: chromium $(STAMP)
+# configurable-http-proxy (npm) for the hub test and make bench-hub, in .venv/hub-proxy: needs Node.js and npm
+# (scripts/ensure_hub_proxy.sh installs Debian's as root with apt-get, like Chromium; otherwise it says how).
+HUB_PROXY := $(VENV)/hub-proxy/node_modules/.bin/configurable-http-proxy
+
+$(HUB_PROXY):
+	@bash scripts/ensure_hub_proxy.sh "$(VENV)/hub-proxy"
+
+test: chromium $(STAMP) $(HUB_PROXY)
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -m "not browser and not hub"
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+bench-hub: $(STAMP) $(HUB_PROXY)
+	$(BIN)/python benchmarks/hub_class.py
+
+binder-link:  # the Binder link of this copy, from its git remote (scripts/binder_link.py)
+	@$(PYTHON) scripts/binder_link.py
+
+binder-readme:  # write that link into README.md's badge
+	@$(PYTHON) scripts/binder_link.py --readme
 
 slides: $(STAMP)
 	$(BIN)/python -m conflict_reading.slides --out build/slides

@@ -277,6 +277,10 @@ def measure_speed(config: dict, quick: bool, notebook_pattern: str | None, say) 
     say("speed: extraction")
     figures = extraction.measure(config["extract_runs"], config["small_bytes"],
                                  None if quick else config["large_bytes"], config["large_runs"])
+    import class_report
+
+    say("speed: class-report on 300 learners")
+    figures.update(class_report.measure(1 if quick else 3))
     say("speed: import time")
     figures.update(imports.measure(config["import_runs"]))
     say("speed: check()")

@@ -89,6 +89,39 @@ def _report_command(args) -> int:
     return 0
 
 
+def _class_report_command(args) -> int:
+    from .class_report import summary_line, write_class_report
+
+    page, grid, data = write_class_report(args.paths, args.output, csv_path=args.csv, force=args.force)
+    if note := summary_line(data):
+        print(note, file=sys.stderr)
+    print(f"Wrote {page} and {grid}: {len(data.learners)} learners; open the page in any browser, no network needed.")
+    return 0
+
+
+def _one_line_errors(parser: argparse.ArgumentParser) -> None:
+    """Make a subcommand's argument errors (unknown options too) one line on stderr, exit code 2."""
+    def error(message: str):
+        parser.exit(EXIT_BAD_INPUT, f"error: {message} ({parser.prog} --help explains).\n")
+
+    parse_known = parser.parse_known_args
+
+    def parse_known_args(args=None, namespace=None):
+        namespace, extras = parse_known(args, namespace)
+        if extras:
+            error(f"unrecognized arguments: {' '.join(extras)[:200]}")
+        return namespace, extras
+
+    parser.error, parser.parse_known_args = error, parse_known_args
+
+
+CLASS_REPORT_HELP = (
+    "Write the instructor's view of a class from the learners' progress journals and CSV exports: one "
+    "self-contained HTML page (who passed, tried or did not try each exercise; the hardest exercises; the "
+    "commonest wrong answers; hints used; reflections to read) and the same grid as a CSV for a gradebook. "
+    "Folders are searched for the files; nothing is sent anywhere and no learner's file is changed."
+)
+
 REPORT_HELP = (
     "Write a teacher's reading report of an article: one self-contained HTML file (no network needed to view "
     "or print it) with the highlighted text, who is quoted and how much, every number and whose voice it is in, "
@@ -103,7 +136,8 @@ def _parser() -> argparse.ArgumentParser:
         epilog="examples:\n"
                "  python -m conflict_reading extract data/articles/koalisi-isis-roma.txt --json\n"
                "  python -m conflict_reading report koalisi-isis-roma -o koalisi-report.html\n"
-               "  python -m conflict_reading report my-article.txt      (writes my-article-report.html here)\n\n"
+               "  python -m conflict_reading report my-article.txt      (writes my-article-report.html here)\n"
+               "  python -m conflict_reading class-report handed-in/ -o class.html   (and class.csv)\n\n"
                "python -m conflict_reading COMMAND --help explains a command.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
@@ -123,6 +157,20 @@ def _parser() -> argparse.ArgumentParser:
                                help="replace the output file even if it is not a previous report")
     report_parser.add_argument("--lang", choices=["id", "en", "auto"], default="auto", help="the article's language")
     report_parser.set_defaults(run=_report_command)
+    class_parser = commands.add_parser("class-report", help="write the instructor's HTML view of a class's progress",
+                                       description=CLASS_REPORT_HELP)
+    _one_line_errors(class_parser)
+    class_parser.add_argument("paths", nargs="+", metavar="PATH",
+                              help="a folder of handed-in files, a folder of the learners' home folders, or files "
+                                   "(progress.jsonl, amira.csv, …)")
+    class_parser.add_argument("-o", "--output", metavar="CLASS.html", default="class.html",
+                              help="the page to write (default: class.html here; a folder means class.html in it); "
+                                   "a previous class report is replaced")
+    class_parser.add_argument("--csv", metavar="CLASS.csv",
+                              help="the grid for a gradebook (default: the page's name ending in .csv, beside it)")
+    class_parser.add_argument("--force", action="store_true",
+                              help="replace the output files even if this command did not write them")
+    class_parser.set_defaults(run=_class_report_command)
     return parser
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import numbers
 import os
 import tomllib
 from functools import lru_cache
@@ -27,7 +28,7 @@ from .blanks import holds_blank
 from .exercises import Exercise, ExerciseError, all_exercises, get_exercise
 from .paths import articles_dir
 from .feedback import Feedback
-from .progress import ProgressError, ProgressStore, status_by_exercise, why
+from .progress import MAX_ANSWER_TEXT, ProgressError, ProgressStore, status_by_exercise, why
 
 MAX_ANSWER_CHARS = 10_000  # characters of text in an answer (a string, or the strings in a list or table)
 MAX_ANSWER_ITEMS = 200  # items of a list answer, rows of a table
@@ -364,6 +365,59 @@ def _bounded(answer):
     return answer
 
 
+def _item_text(value, depth: int = 0) -> str:
+    """One value of an answer as short text; containers one level deep, anything else by its type."""
+    if isinstance(value, str):
+        return repr(value[:MAX_ANSWER_TEXT]) if depth else value[:MAX_ANSWER_TEXT * 2].strip()
+    if isinstance(value, bytes):
+        return _item_text(value[:MAX_ANSWER_TEXT * 4].decode("utf-8", "replace"), depth)
+    if isinstance(value, bool) or value is None:
+        return str(value)
+    if isinstance(value, numbers.Number):
+        text = str(value)  # ValueError for an int of thousands of digits: caught by answer_text
+        return text if len(text) <= MAX_ANSWER_TEXT else text[:MAX_ANSWER_TEXT]
+    if depth == 0 and isinstance(value, pd.DataFrame):
+        head = [" | ".join(_item_text(v, 1) for v in row[:10]) for row in value.head(5).itertuples(index=False)]
+        columns = ", ".join(map(str, list(value.columns)[:10]))
+        return f"table of {value.shape[0]} rows ({columns}): " + "; ".join(head)
+    if depth == 0 and isinstance(value, pd.Series):
+        pairs = itertools.islice(value.items(), 20)
+        return "{" + ", ".join(f"{_item_text(k, 1)}: {_item_text(v, 1)}" for k, v in pairs) + "}"
+    if depth == 0 and isinstance(value, dict):
+        pairs = itertools.islice(value.items(), 20)
+        return "{" + ", ".join(f"{_item_text(k, 1)}: {_item_text(v, 1)}" for k, v in pairs) + "}"
+    one_dimensional = type(value).__module__.split(".")[0] in ("numpy", "pandas") and getattr(value, "ndim", 0) == 1
+    if depth == 0 and (isinstance(value, (list, tuple, set, frozenset)) or one_dimensional):  # .unique(): an array
+        items = [_item_text(v, 1) for v in itertools.islice(iter(value), 40)]
+        if isinstance(value, (set, frozenset)):
+            items.sort()
+        return "[" + ", ".join(items) + "]"
+    return f"({type(value).__name__})"
+
+
+def answer_text(answer) -> str | None:
+    """What an answer says, as text for the progress journal (at most ``MAX_ANSWER_TEXT`` characters are
+    kept there), or None for no answer.  Never raises, and reads no more of an answer than it shows: a
+    generator or another object is named by its type.
+
+    >>> answer_text("  Di Maio "), answer_text(25), answer_text(13.5), answer_text(None)
+    ('Di Maio', '25', '13.5', None)
+    >>> answer_text(["Blinken", "Di Maio"]), answer_text(x for x in "ab")
+    ("['Blinken', 'Di Maio']", '(generator)')
+    """
+    if answer is None or answer is Ellipsis:
+        return None
+    try:
+        return _item_text(answer) or None
+    except KeyboardInterrupt:
+        raise
+    except BaseException:  # an answer that breaks when looked at
+        try:
+            return f"({type(answer).__name__})"
+        except BaseException:
+            return None
+
+
 def _save_note(error: BaseException) -> str:
     if isinstance(error, ProgressError):
         return f" (Your answer was checked but not saved. {error})"
@@ -380,7 +434,8 @@ def _holds_blank_safely(answer) -> bool:
 def check(exercise_id: str, answer, *, record: bool = True) -> Feedback:
     """Check ``answer`` to exercise ``exercise_id``; never raises (Interrupt excepted).
 
-    The attempt is recorded in the learner's progress file unless ``record`` is False;
+    The attempt (with the answer's text, see :func:`answer_text`) is recorded in the learner's progress
+    file unless ``record`` is False;
     if it cannot be, the feedback says so.  If the notebook reads another article than
     the one the exercise's key is for (see :func:`~conflict_reading.article.current_article`),
     the answer is neither passed nor failed: a note says so, and nothing is recorded.
@@ -394,6 +449,7 @@ def check(exercise_id: str, answer, *, record: bool = True) -> Feedback:
     except Exception:
         return Feedback(False, "The exercises could not be loaded: ask your instructor.", state="info")
 
+    said = answer_text(answer)  # the text the journal keeps (bounded), taken before a generator is read
     try:
         answer = _bounded(answer)
         blank = is_blank(answer)
@@ -444,7 +500,7 @@ def check(exercise_id: str, answer, *, record: bool = True) -> Feedback:
     if record:
         store = ProgressStore()
         try:
-            store.record_attempt(exercise.id, passed, blank=blank)
+            store.record_attempt(exercise.id, passed, blank=blank, answer=None if blank else said)
         except (OSError, ProgressError) as error:
             feedback.message += _save_note(error)
         notices = store.take_notices()

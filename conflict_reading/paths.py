@@ -32,7 +32,10 @@ def annotations_dir() -> Path:
 def progress_file() -> Path:
     """Where a learner's progress is kept.
 
-    ``CONFLICT_READING_PROGRESS`` if set; otherwise ``my-progress/progress.json``
+    ``CONFLICT_READING_PROGRESS`` if set; on a JupyterHub (``JUPYTERHUB_USER`` is
+    set in every single-user server and its kernels) ``my-progress/progress.json``
+    in the learner's home folder, outside the copy of the kit that nbgitpuller
+    pulls, so that a pull never meets it; otherwise ``my-progress/progress.json``
     in the kit's folder (the nearest folder above the working folder that holds
     ``notebooks/`` and ``exercises/``), or in the working folder itself.  The
     record itself is the journal ``progress.jsonl`` beside that path; a
@@ -41,6 +44,8 @@ def progress_file() -> Path:
     """
     if os.environ.get("CONFLICT_READING_PROGRESS"):
         return Path(os.environ["CONFLICT_READING_PROGRESS"])
+    if os.environ.get("JUPYTERHUB_USER"):
+        return Path.home() / "my-progress" / "progress.json"
     here = Path.cwd().resolve()
     for folder in (here, *here.parents):
         if (folder / "notebooks").is_dir() and (folder / "exercises").is_dir():

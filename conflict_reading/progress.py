@@ -46,6 +46,10 @@ The rules that keep a learner's files safe:
   rarely: each one *is* fsynced before it is acknowledged.
 - **Sizes are bounded**: a base over :data:`MAX_BASE_BYTES` or a journal over
   :data:`MAX_JOURNAL_BYTES` is refused, not read into memory.
+- **What an attempt keeps**: the exercise, passed or not, the time, and (since the
+  class report) the answer's text, cut to :data:`MAX_ANSWER_TEXT` characters, in
+  ``"answer"`` (see :func:`bounded_text`).  Older lines without it are read as before:
+  their answers are simply not known.
 
 >>> import tempfile, pathlib
 >>> store = ProgressStore(pathlib.Path(tempfile.mkdtemp()) / "progress.json")
@@ -83,6 +87,7 @@ _OUR_START = b'{"event": "'  # every line this kit writes starts so
 
 _KINDS = {"attempt", "hint", "reflection", "self-check", "noted"}  # the events this kit writes
 MAX_TICKS = 100  # a self-check's ticks are item numbers, 1 to at most this
+MAX_ANSWER_TEXT = 200  # characters of an answer's text an attempt keeps (longer text is cut, ending in …)
 _OURS: set[tuple[int, int]] = set()  # journals (device, inode) known to be this kit's
 _BASE_SEEN: dict[Path, tuple[int, int]] = {}  # bases read in this process: path -> (size, mtime)
 _TOLD: set[tuple[Path, str]] = set()  # notices given in this process (when a noted line cannot be written)
@@ -486,11 +491,18 @@ class ProgressStore:
 
     # --- what the kit calls -------------------------------------------------------------------
 
-    def record_attempt(self, exercise_id: str, passed: bool, blank: bool = False) -> None:
-        """Save one attempt: one line appended, whatever the length of the record."""
+    def record_attempt(self, exercise_id: str, passed: bool, blank: bool = False,
+                       answer: str | None = None) -> None:
+        """Save one attempt: one line appended, whatever the length of the record.
+
+        ``answer`` is the text of the answer (see :func:`conflict_reading.checks.answer_text`); at most
+        :data:`MAX_ANSWER_TEXT` characters of it are kept, in the line's ``"answer"`` field.
+        """
         event = {"event": "attempt", "exercise": exercise_id, "passed": bool(passed), "at": now()}
         if blank:
             event["blank"] = True
+        elif isinstance(answer, str) and answer:
+            event["answer"] = bounded_text(answer)
         self._append(event)
 
     def next_hint_index(self, exercise_id: str) -> int:
@@ -535,6 +547,20 @@ class ProgressStore:
         """The latest ticks ``{"ticked", "items", "at"}`` saved for the self-check ``key``, or None."""
         record = self.load().get("self_checks", {}).get(key)
         return record if isinstance(record, dict) and isinstance(record.get("ticked"), list) else None
+
+
+def bounded_text(text: str, limit: int = MAX_ANSWER_TEXT) -> str:
+    """``text`` as an attempt keeps it: at most ``limit`` characters (cut ones end in …), and
+    always writable as UTF-8 (a lone surrogate becomes ``?``).
+
+    >>> bounded_text("Di Maio"), len(bounded_text("x" * 5000)), bounded_text("x" * 5000)[-2:]
+    ('Di Maio', 200, 'x…')
+    >>> bounded_text("a\\ud800b")
+    'a?b'
+    """
+    if len(text) > limit:
+        text = text[:limit - 1] + "…"
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def status_by_exercise(attempts: list[dict]) -> dict[str, str]:
