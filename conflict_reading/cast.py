@@ -14,6 +14,7 @@ An article with no cast file has no cast (an empty list, an empty table): sort i
 
 >>> [party["name"] for party in cast_of("koalisi-isis-roma")][:3]
 ['the militias backed by Iran', 'the coalition against ISIS', 'ISIS']
+>>> from conflict_reading import load_article
 >>> from conflict_reading.story import reading
 >>> table = cast_table("koalisi-isis-roma", reading(load_article("koalisi-isis-roma")).quotes)
 >>> table.groupby("role")["quoted_words"].max().to_dict()  # the most words any party of each role has
@@ -22,13 +23,9 @@ An article with no cast file has no cast (an empty list, an empty table): sort i
 
 from __future__ import annotations
 
-import tomllib
-
 import pandas as pd
 
-from .article import Article, load_article
-from .errors import KitError
-from .paths import annotations_dir
+from .marked_words import marked_entries
 
 ROLES = ("actor", "threat", "victim")
 ROLE_DESCRIPTIONS = {
@@ -39,38 +36,14 @@ ROLE_DESCRIPTIONS = {
 CAST_COLUMNS = ["party", "role", "paragraph", "words", "spoken_for_by", "quoted_words"]
 
 
-def _article(article) -> Article:
-    return article if isinstance(article, Article) else load_article(article)
-
-
 def cast_of(article) -> list[dict]:
     """The parties of ``article``'s cast file, in reading order, each with ``start`` and ``end`` (the
     marked words in ``article.text``); [] when the kit has no cast of this article.
 
     A party whose words are not in its paragraph is a broken file: one KitError line, naming it.
     """
-    article = _article(article)
-    path = annotations_dir() / f"{article.name}.cast.toml"
-    if not path.is_file():
-        return []
-    try:
-        parties = tomllib.loads(path.read_text(encoding="utf-8")).get("party", [])
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise KitError(f"The cast in {path.name} cannot be read ({error}): ask your instructor.") from None
-    found = []
-    for party in parties:
-        number = party.get("paragraph")
-        if not isinstance(number, int) or not 1 <= number <= len(article.paragraphs) \
-                or party.get("role") not in ROLES:
-            raise KitError(f"The cast in {path.name}: {party.get('name')!r} needs a paragraph of the article and a "
-                           f"role ({', '.join(ROLES)}).")
-        row = article.paragraphs.iloc[number - 1]
-        offset = article.text.find(party.get("text", ""), int(row["start"]), int(row["end"]))
-        if not party.get("text") or offset < 0:
-            raise KitError(f"The cast in {path.name}: {party.get('text')!r} is not in ¶{number}.")
-        found.append({**party, "start": offset, "end": offset + len(party["text"]),
-                      "speakers": list(party.get("speakers", [])), "wrong": dict(party.get("wrong", {}))})
-    return sorted(found, key=lambda p: p["start"])
+    return [{**party, "speakers": list(party.get("speakers", []))}
+            for party in marked_entries(article, "cast", "party", "role", ROLES, "cast")]
 
 
 def cast_table(article, quotes: pd.DataFrame) -> pd.DataFrame:

@@ -16,13 +16,9 @@ An article with no doers file has none (an empty list, an empty table): sort its
 
 from __future__ import annotations
 
-import tomllib
-
 import pandas as pd
 
-from .article import Article, load_article
-from .errors import KitError
-from .paths import annotations_dir
+from .marked_words import marked_entries
 
 DOERS = ("named", "told", "untold")
 DOER_DESCRIPTIONS = {
@@ -39,27 +35,7 @@ def doers_of(article) -> list[dict]:
 
     An action whose words are not in its paragraph is a broken file: one KitError line, naming it.
     """
-    article = article if isinstance(article, Article) else load_article(article)
-    path = annotations_dir() / f"{article.name}.doers.toml"
-    if not path.is_file():
-        return []
-    try:
-        actions = tomllib.loads(path.read_text(encoding="utf-8")).get("action", [])
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise KitError(f"The doers in {path.name} cannot be read ({error}): ask your instructor.") from None
-    found = []
-    for action in actions:
-        number = action.get("paragraph")
-        if not isinstance(number, int) or not 1 <= number <= len(article.paragraphs) or action.get("doer") not in DOERS:
-            raise KitError(f"The doers in {path.name}: {action.get('text')!r} needs a paragraph of the article and a "
-                           f"doer ({', '.join(DOERS)}).")
-        row = article.paragraphs.iloc[number - 1]
-        offset = article.text.find(action.get("text", ""), int(row["start"]), int(row["end"]))
-        if not action.get("text") or offset < 0:
-            raise KitError(f"The doers in {path.name}: {action.get('text')!r} is not in ¶{number}.")
-        found.append({**action, "start": offset, "end": offset + len(action["text"]),
-                      "wrong": dict(action.get("wrong", {}))})
-    return sorted(found, key=lambda action: action["start"])
+    return marked_entries(article, "doers", "action", "doer", DOERS, "doers")
 
 
 def doers_table(article) -> pd.DataFrame:

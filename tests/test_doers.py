@@ -50,7 +50,7 @@ def test_an_article_without_a_doers_file_has_none_and_the_sorter_says_so():
 def test_a_broken_doers_file_gives_one_line(tmp_path, monkeypatch):
     (tmp_path / "koalisi-isis-roma.doers.toml").write_text(
         '[[action]]\ntext = "not in the text"\nparagraph = 2\ndoer = "named"\n', encoding="utf-8")
-    monkeypatch.setattr("conflict_reading.doers.annotations_dir", lambda: tmp_path)
+    monkeypatch.setattr("conflict_reading.marked_words.annotations_dir", lambda: tmp_path)
     with pytest.raises(KitError, match="is not in ¶2"):
         doers_of("koalisi-isis-roma")
     assert (annotations_dir() / "koalisi-isis-roma.doers.toml").is_file()

@@ -377,11 +377,15 @@ class CastSorter(RoleSorter):
     """Lesson 05's ``CastSorter``: actor, threat or victim; the key is the cast file, not the JSON annotation."""
 
     noun, field, choices = "Party", "role", ("actor", "threat", "victim")
+    item = "party"
+
+    def key_items(self) -> list[dict]:
+        return keys.cast(self.article)
 
     def drive(self) -> None:
-        items = keys.cast(self.article)
-        assert items, self.say(f"the kit has no cast of {self.article} to sort")
-        first, right = items[0], items[0]["role"]
+        items = self.key_items()
+        assert items, self.say(f"the kit has no {self.item}s of {self.article} to sort")
+        first, right = items[0], items[0][self.field]
         wrong = next(c for c in self.choices if c != right)
         self.expect_item(1, "at the start")
         self.press(self.choice(wrong))
@@ -391,7 +395,7 @@ class CastSorter(RoleSorter):
         self.click("Check")
         self.expect_pass(f"picking {right!r}")
         self.go("Next", 2)
-        self.expect_no_feedback("on the next party")
+        self.expect_no_feedback(f"on the next {self.item}")
         self.go("Previous", 1)
         self.expect_pressed(self.choice(right), True, f"{right!r} (picked before Next)")
 
@@ -403,25 +407,13 @@ class DoerSorter(CastSorter):
     LABELS = {"named": "this sentence names who does it", "told": "another sentence lets you tell who",
               "untold": "the article never says who"}  # as conflict_reading.doers.DOER_DESCRIPTIONS
 
+    item = "act"
+
     def choice(self, value: str) -> Locator:
         return self.toggle(re.compile(rf"^\s*{re.escape(self.LABELS[value])}\s*$"))
 
-    def drive(self) -> None:
-        items = keys.doers(self.article)
-        assert items, self.say(f"the kit has no doers file of {self.article} to sort")
-        first, right = items[0], items[0]["doer"]
-        wrong = next(c for c in self.choices if c != right)
-        self.expect_item(1, "at the start")
-        self.press(self.choice(wrong))
-        self.click("Check")
-        self.expect_fail(f"picking {wrong!r}", why=first["wrong"][wrong])
-        self.press(self.choice(right))
-        self.click("Check")
-        self.expect_pass(f"picking {right!r}")
-        self.go("Next", 2)
-        self.expect_no_feedback("on the next act")
-        self.go("Previous", 1)
-        self.expect_pressed(self.choice(right), True, f"{right!r} (picked before Next)")
+    def key_items(self) -> list[dict]:
+        return keys.doers(self.article)
 
 
 class Exercise(Driver):

@@ -102,20 +102,22 @@ def table(article: str, name: str) -> list[dict]:
     return sorted(annotation(article)[name], key=lambda r: (r["start"], r["end"]))
 
 
-def cast(article: str) -> list[dict]:
-    """The parties of an article's cast (``data/annotations/<article>.cast.toml``), in reading order; [] if none."""
-    path = REPO / "data" / "annotations" / f"{article}.cast.toml"
+def _marked(article: str, kind: str, table: str) -> list[dict]:
+    """The [[table]] entries of ``data/annotations/<article>.<kind>.toml``, in reading order; [] if there is none."""
+    path = REPO / "data" / "annotations" / f"{article}.{kind}.toml"
     if not path.is_file():
         return []
-    return sorted(tomllib.loads(path.read_text(encoding="utf-8")).get("party", []), key=lambda p: p["paragraph"])
+    return sorted(tomllib.loads(path.read_text(encoding="utf-8")).get(table, []), key=lambda e: e["paragraph"])
+
+
+def cast(article: str) -> list[dict]:
+    """The parties of an article's cast (``data/annotations/<article>.cast.toml``), in reading order; [] if none."""
+    return _marked(article, "cast", "party")
 
 
 def doers(article: str) -> list[dict]:
     """The acts of an article's doers file (``data/annotations/<article>.doers.toml``), in reading order; [] if none."""
-    path = REPO / "data" / "annotations" / f"{article}.doers.toml"
-    if not path.is_file():
-        return []
-    return sorted(tomllib.loads(path.read_text(encoding="utf-8")).get("action", []), key=lambda a: a["paragraph"])
+    return _marked(article, "doers", "action")
 
 
 def words_of(text: str) -> list[str]:
