@@ -860,8 +860,13 @@ def _article(article) -> Article | None:
     return load_article(article)
 
 
+# The columns that always hold text are strings, as in the kit's other tables: comparing one with a blank ___
+# then says "fill in the blank" (an object column would quietly compare the blank as False).
+_TEXT_COLUMNS = {"sentence_text": "str", "text": "str", "voice": "str"}
+
+
 def _empty() -> pd.DataFrame:
-    return pd.DataFrame({column: pd.Series(dtype=object) for column in COLUMNS})
+    return pd.DataFrame({column: pd.Series(dtype=object) for column in COLUMNS}).astype(_TEXT_COLUMNS)
 
 
 def find_agency(article) -> pd.DataFrame:
@@ -899,7 +904,7 @@ def find_agency(article) -> pd.DataFrame:
     if not rows:
         return _empty()
     return pd.DataFrame(rows, columns=COLUMNS, dtype=object).astype(
-        {"paragraph": int, "sentence": int, "start": int, "end": int, "violence": bool})
+        {"paragraph": int, "sentence": int, "start": int, "end": int, "violence": bool, **_TEXT_COLUMNS})
 
 
 def agentless(article) -> pd.DataFrame:

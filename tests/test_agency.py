@@ -6,7 +6,6 @@ values are written by hand, never taken from the engine.
 
 from __future__ import annotations
 
-import time
 
 import pandas as pd
 import pytest
@@ -346,21 +345,13 @@ def test_the_lexicon_lists_hold_clean_words_and_no_article_s_answers():
         assert name.lower() not in raw.lower(), name
 
 
-def test_a_long_text_is_read_in_linear_time():
+def test_a_long_text_gives_as_many_rows_per_paragraph_as_a_short_one():
+    # how long it takes is measured in benchmarks/agency_accuracy.py (make bench: agency_1mb_s), not asserted here
     paragraph = ("Pos polisi di Castelby diserang oleh kelompok bersenjata pada Senin. Dua warga ditangkap dan "
                  "serangan udara Tavaria berlanjut, kata Budi Santoso kepada wartawan di sana.")
     small = Article.from_text("\n".join([paragraph] * 50))
     large = Article.from_text("\n".join([paragraph] * 1000))
-    small.sentences, large.sentences  # (the sentence splitter is not measured)
-    find_agency(small)
-    started = time.perf_counter()
-    small_rows = len(find_agency(small))
-    small_time = time.perf_counter() - started
-    started = time.perf_counter()
-    large_rows = len(find_agency(large))
-    large_time = time.perf_counter() - started
-    assert large_rows == 20 * small_rows
-    assert large_time < 2.0 and large_time < 20 * 3 * small_time + 0.2
+    assert len(find_agency(large)) == 20 * len(find_agency(small)) > 0
 
 
 # --- The benchmark -------------------------------------------------------------------------------------------
@@ -386,3 +377,14 @@ def test_the_benchmark_figures_on_the_seed_annotation():
     flat = agency_accuracy.figures()
     assert {"agency_all_events_f1", "agency_all_passive_precision", "agency_all_passive_recall",
             "agency_id_events_f1", "agency_en_events_f1", "agency_all_agent_accuracy"} <= set(flat)
+
+
+def test_a_blank_left_in_a_comparison_with_the_words_says_fill_in_the_blank():
+    # lesson 06 counts rows with (agency["text"] == ___).sum(): a blank left in must not quietly count 0
+    from conflict_reading.blanks import ___, BlankError
+
+    table = find_agency(Article.from_text("Pos itu diserang oleh kelompok bersenjata."))
+    with pytest.raises(BlankError, match="Fill in the blank"):
+        (table["text"] == ___).sum()
+    with pytest.raises(BlankError):
+        table[table["voice"] == ___]
