@@ -206,6 +206,36 @@ def figures(folder: Path = ANNOTATIONS, prefix: str = "agency") -> dict:
     return flat
 
 
+def speed(runs: int = 3) -> dict:
+    """``agency_ms_per_1000_words`` (the kit's article, warm) and ``agency_1mb_s`` (1 MB of real paragraphs, as in
+    benchmarks/extraction.py), medians of ``runs`` runs of ``find_agency`` on articles already split into
+    sentences."""
+    import statistics
+    import time
+
+    import extraction
+
+    from conflict_reading import Article
+    from conflict_reading.agency import find_agency
+    from conflict_reading.text import count_words
+
+    figures = {}
+    for key, text in (("per_1000", extraction.seed_text(1_000)), ("1mb", extraction.corpus_text(1_000_000))):
+        article = Article.from_text(text)
+        article.sentences  # the sentence splitter is timed by extraction.py
+        find_agency(article)
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            find_agency(article)
+            times.append(time.perf_counter() - started)
+        if key == "per_1000":
+            figures["agency_ms_per_1000_words"] = round(statistics.median(times) * 1000 * 1000 / count_words(text), 2)
+        else:
+            figures["agency_1mb_s"] = round(statistics.median(times), 3)
+    return figures
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("stems", nargs="*")

@@ -279,6 +279,10 @@ def measure_speed(config: dict, quick: bool, notebook_pattern: str | None, say) 
                                  None if quick else config["large_bytes"], config["large_runs"])
     import class_report
 
+    import agency_accuracy
+
+    say("speed: the agency rules")
+    figures.update(agency_accuracy.speed(1 if quick else 3))
     say("speed: class-report on 300 learners")
     figures.update(class_report.measure(1 if quick else 3))
     say("speed: import time")
@@ -357,7 +361,7 @@ def _cpu_model() -> str:
 # --- the table ---------------------------------------------------------------------------------------
 
 def group_of(key: str) -> str:
-    if key in ACCURACY_FIGURES or key.startswith(("news_", "agency_")):
+    if key in ACCURACY_FIGURES or key.startswith(("news_", "agency_")) and unit(key) == "share":
         return "accuracy"
     if key.startswith("lesson_"):
         return "lessons"
