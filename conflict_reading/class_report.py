@@ -49,8 +49,8 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import KitError
-from .progress import (BOM, MAX_ANSWER_TEXT, MAX_BASE_BYTES, MAX_JOURNAL_BYTES, _OUR_START, _apply, _empty, _valid,
-                       bounded_text, status_by_exercise, why)
+from .progress import (BOM, MAX_ANSWER_TEXT, MAX_BASE_BYTES, MAX_JOURNAL_BYTES, UNREADABLE, _OUR_START, _apply,
+                       _empty, _valid, bounded_text, journal_lines, status_by_exercise, why)
 
 GENERATOR = "conflict_reading class-report"
 EXPORT_COLUMNS = ["id", "lesson", "title", "status", "attempts", "first_passed_at", "last_attempt_at"]
@@ -368,14 +368,9 @@ def parse_journal(raw: bytes, data: dict | None = None) -> tuple[dict, int, int]
     (1, 1, 1)
     """
     data = data if data is not None else _empty()
-    body = raw[len(BOM):] if raw.startswith(BOM) else raw
     good = bad = 0
-    for line in body.split(b"\n"):
-        if not line.strip():
-            continue
-        try:
-            event = json.loads(line.decode("utf-8"))
-        except (ValueError, UnicodeDecodeError, RecursionError):
+    for _, _, event in journal_lines(raw):
+        if event is UNREADABLE:
             bad += 1
             continue
         if isinstance(event, dict) and event.get("event") == "noted":

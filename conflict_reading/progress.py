@@ -254,6 +254,31 @@ def _regular_or_missing(path: Path, what: str) -> os.stat_result | None:
     return info
 
 
+UNREADABLE = object()  # a journal line that is not JSON (cut off when a notebook stopped, or edited by hand)
+
+
+def journal_lines(raw: bytes):
+    """(offset, line, event) of each non-blank line of a journal's bytes: its offset in ``raw``, its bytes, and the
+    decoded JSON, or :data:`UNREADABLE`.  A byte-order mark an editor may have added is skipped.
+
+    >>> [(start, event) for start, _, event in journal_lines(b'{"event": "hint"}\\n\\n{"ev')][0]
+    (0, {'event': 'hint'})
+    >>> [event is UNREADABLE for _, _, event in journal_lines(b'{"event": "hint"}\\n\\n{"ev')]
+    [False, True]
+    """
+    body = raw[len(BOM):] if raw.startswith(BOM) else raw
+    offset = len(raw) - len(body)
+    for line in body.split(b"\n"):
+        start, offset = offset, offset + len(line) + 1
+        if not line.strip():
+            continue
+        try:
+            event = json.loads(line.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            event = UNREADABLE
+        yield start, line, event
+
+
 def _read_bounded(path: Path, limit: int, what: str) -> bytes:
     with open(path, "rb") as handle:
         raw = handle.read(limit + 1)
@@ -359,16 +384,9 @@ class ProgressStore:
                     f"Your progress file {_short(self.journal)} cannot be read ({why(error)}). Nothing is lost, but "
                     "it cannot be shown or exported here: ask your instructor to check that folder."
                 ) from None
-        body = raw[len(BOM):] if raw.startswith(BOM) else raw  # an editor may have added a BOM
         bad, ours, noted_through, noted_bases = [], 0, 0, []
-        offset = len(raw) - len(body)
-        for line in body.split(b"\n"):
-            start, offset = offset, offset + len(line) + 1
-            if not line.strip():
-                continue
-            try:
-                event = json.loads(line.decode("utf-8"))
-            except (ValueError, UnicodeDecodeError, RecursionError):
+        for start, line, event in journal_lines(raw):
+            if event is UNREADABLE:
                 bad.append(start)
                 ours += line.startswith(_OUR_START)  # a line of ours, cut off by a crash
                 continue
