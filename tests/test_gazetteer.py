@@ -402,3 +402,43 @@ def test_the_compass_regions_are_one_per_country_and_direction():
     assert len(keys) == len(set(keys)) > 40
     assert {row["direction"] for row in rows} == {"east", "west", "north", "south", "central"}
     assert ("SA", "east") in keys and all(-90 <= float(row["lat"]) <= 90 for row in rows)
+
+
+def _keyed_rows(name):
+    import gzip
+
+    with gzip.open(GAZ / name, "rt", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_the_district_and_village_table_is_keyed_sorted_and_inside_indonesia():
+    from conflict_reading.admin_places import admin_key
+
+    rows = _keyed_rows("id-admin-places.csv.gz")
+    assert list(rows[0]) == ["key", "form", "level", "district", "regency", "lat", "lon"]
+    assert (GAZ / "id-admin-places.csv.gz").stat().st_size < 2_000_000
+    keys = [row["key"] for row in rows]
+    assert keys == sorted(keys)  # the kit looks a name up by binary search
+    levels = {"district": 0, "village": 0}
+    for row in rows:
+        assert row["key"] == admin_key(row["form"]) != "", row
+        assert -11.5 < float(row["lat"]) < 6.5 and 94.5 < float(row["lon"]) < 141.5, row
+        assert (row["level"] == "district") == (row["district"] == ""), row
+        levels[row["level"]] += 1
+    assert levels["district"] > 7_000 and levels["village"] > 80_000
+
+
+def test_the_world_towns_table_is_keyed_sorted_outside_indonesia_and_new():
+    from conflict_reading.admin_places import admin_key
+
+    rows = _keyed_rows("world-towns.csv.gz")
+    assert list(rows[0]) == ["key", "form", "lat", "lon", "iso"]
+    assert (GAZ / "world-towns.csv.gz").stat().st_size < 2_500_000
+    keys = [row["key"] for row in rows]
+    assert keys == sorted(keys) and len(rows) > 100_000
+    with open(PLACES, encoding="utf-8", newline="") as handle:
+        main_forms = {row["form"].casefold() for row in csv.DictReader(handle)}
+    for row in rows:
+        assert row["key"] == admin_key(row["form"]) != "" and row["iso"] != "ID", row
+        assert row["form"].casefold() not in main_forms, row  # the main table wins
+        assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180, row

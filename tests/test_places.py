@@ -268,3 +268,69 @@ def test_a_province_named_by_its_direction_is_the_one_of_the_country_the_article
     assert lanka["name"] == "Eastern Province" and round(lanka["lat"]) == 8  # Sri Lanka's
     table = find_places(Article.from_text("Warga di Provinsi Timur mengungsi."))  # no country: no guess
     assert "Eastern Province" not in set(table["name"])
+
+
+# --- Indonesia's districts and villages, and the world's small towns (gazetteer/*.csv.gz) ------------------
+
+def _point(text, name, language="id"):
+    table = find_places(Article.from_text(text, language=language))
+    found = table[table["text"] == name]
+    return None if found.empty else (found.iloc[0]["name"], found.iloc[0]["lat"], found.iloc[0]["lon"])
+
+
+def test_a_district_or_village_a_cue_announces_gets_the_point_of_the_one_in_the_regency_named():
+    name, lat, lon = _point("Tawuran terjadi di Kecamatan Tallo, Kota Makassar.", "Tallo")
+    assert (name, round(lat, 1), round(lon, 1)) == ("Tallo", -5.1, 119.4)  # Makassar's district
+    name, lat, lon = _point("Warga Desa Selamat, Kabupaten Deli Serdang, diserang.", "Selamat")
+    assert (round(lat, 1), round(lon, 1)) == (3.4, 98.7)  # of four villages called Selamat, Deli Serdang's
+    name, lat, lon = _point("Longsor melanda Distrik Dal, Kabupaten Nduga.", "Dal")
+    assert (round(lat, 1), round(lon, 1)) == (-4.2, 138.4)
+
+
+def test_a_village_name_the_article_does_not_pin_down_gets_no_point():
+    _, lat, _ = _point("Warga Desa Selamat diserang.", "Selamat")  # four in Indonesia, nothing says which
+    assert pd.isna(lat)
+    _, lat, _ = _point("Warga Desa Sukamaju, Kabupaten Bogor, mengungsi.", "Sukamaju")  # four in that regency
+    assert pd.isna(lat)
+    _, lat, _ = _point("Warga Desa Sukamaju, Kecamatan Jonggol, Kabupaten Bogor, mengungsi.", "Sukamaju")
+    assert round(lat, 1) == -6.4  # the district says which: Jonggol's Sukamaju
+
+
+def test_an_address_gives_its_ward_and_district_where_the_regency_has_them():
+    text = "Gedung ACC Kwitang, Senen, Jakarta Pusat, terbakar. Polisi menjaga Kwitang."
+    table = find_places(Article.from_text(text))
+    rows = table[["text", "name", "role"]].values.tolist()
+    assert rows[:3] == [["Kwitang", "Kwitang", "event"], ["Senen", "Senen", "event"],
+                        ["Jakarta Pusat", "Central Jakarta", "event"]]
+    assert rows[3][:2] == ["Kwitang", "Kwitang"]  # the later mention, same place
+    assert all(-6.3 < lat < -6.1 for lat in table["lat"])
+    assert _point("Unjuk rasa di Kramatjati, Jakarta Timur, bubar.", "Kramatjati")[0] == "Kramatjati"
+    # a name before a city that is not one of its districts or wards is not a place: "Budi" is a person
+    assert places("Kata Budi, Jakarta Pusat, kepada wartawan.") == [("Jakarta Pusat", "Central Jakarta", "city")]
+    # a real district of another city is not taken as this one's
+    assert _point("Kata Tallo, Jakarta Pusat, kepada wartawan.", "Tallo") is None
+
+
+def test_a_small_town_after_di_or_in_is_found_only_near_the_places_the_article_names():
+    name, lat, lon = _point("Paus berdoa di Castel Gandolfo, dekat Roma.", "Castel Gandolfo")
+    assert (name, round(lat), round(lon)) == ("Castel Gandolfo", 42, 13)
+    assert _point("Presiden berdoa di Castel Gandolfo bersama warga Jakarta.", "Castel Gandolfo") is None
+    name, lat, _ = _point("Fighting was reported in Sudzha, in the Kursk region.", "Sudzha", "en")
+    assert (name, round(lat)) == ("Sudzha", 51)
+    # Congress, Arizona is a town of 1,975 people, 3,000 km from Washington: "in Congress" is not it
+    assert _point("The bill passed in Congress, officials in Washington said.", "Congress", "en") is None
+    assert _point("Paus berdoa di Castel Gandolfo.", "Castel Gandolfo") is None  # no place to be near
+
+
+def test_the_locative_pattern_matches_what_its_plain_form_matches():
+    from conflict_reading.places import place_cues
+
+    cues = place_cues()
+    words = "|".join(re.escape(form) for word in cues["locatives"]
+                     for form in (word, word[:1].upper() + word[1:], word.upper()))
+    plain = re.compile(r"(?<![\w-])(?:" + words + r")[ \t]+(?=[A-Z\u00C0-\u00DE])")
+    texts = [load_article(path).text for path in sorted((REPO / "data").rglob("*.txt"))]
+    texts.append("di Roma, Di Roma, DI ROMA, adi Roma, di-Roma, in Sudzha, within Sudzha, near\tÉvry, at London")
+    for text in texts:
+        assert [m.end() for m in cues["locative_pattern"].finditer(text)] == [m.end() for m in plain.finditer(text)]
+    assert len(list(cues["locative_pattern"].finditer(texts[-1]))) == 6
