@@ -56,6 +56,15 @@ def _alternation(words) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
+def _verb_like(word: str) -> bool:
+    """An Indonesian word with a verb's prefix (di-, me-, ber-), long enough not to be a short noun.
+
+    >>> [_verb_like(w) for w in ("direncanakan", "menunggu", "berusia", "menteri", "korban", "dinas")]
+    [True, True, True, False, False, False]
+    """
+    return len(word) > 6 and re.match(r"(?:di|me(?!nt)|ber)", word.lower()) is not None  # men- drops a t: "menteri"
+
+
 def _whole_words(words) -> str:
     r"""Any of ``words``, not inside a longer word or hyphenated word.
 
@@ -80,6 +89,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "name_code": re.compile(r"\b[A-Za-z]+-?\d+\w*\b"),
         # "Siti Hidayat (52)", "Margit Sorel, 63,": an age after a name
         "age": re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?: \((?P<age>\d{1,3})\)|, (?P<age2>\d{1,3}),)"),
+        # "the 1960s", "1990's", "tahun 1960-an": a decade, written as its first three digits and X ("196X")
+        "decade": re.compile(r"1(?<![\w/.,-]1)(?P<y>[89]\d)0(?:s|['’]s|-an)(?![\w-])|2(?<![\w/.,-]2)(?P<y2>0\d)0(?:s|['’]s|-an)(?![\w-])"),
     }
 
 
@@ -444,8 +455,8 @@ class _Finder:
             word = self.next_word(end + self.text[end:end + 40].lower().index("of") + 2)
         if not word or word[0].isupper() or word.lower() in context()["not_units"]:
             return None
-        if self.language == "id" and len(word) > 6 and re.match(r"(?:di|me)", word.lower()):
-            return None  # "direncanakan", "menunggu": a verb, not the thing counted
+        if self.language == "id" and _verb_like(word):
+            return None  # "direncanakan", "menunggu", "berusia": a verb, not the thing counted
         return word.lower()
 
     # --- passes, most specific first ----------------------------------------------------
@@ -514,6 +525,8 @@ class _Finder:
             month = months().get(match["month"].lower())
             if month and match["month"][0].isupper() and len(match["month"]) > 3:
                 self.add(match.start("month"), match.end("month"), self._iso(None, month, None), None, "date")
+        for match in _patterns()["decade"].finditer(self.text):
+            self.add(match.start(), match.end(), match.group()[:3] + "X", None, "date")  # "1960s" -> "196X"
         for match in self.caseless.finditer("year"):
             self.add(match.start("y"), match.end("y"), match["y"], None, "date")
 

@@ -224,6 +224,9 @@ def _role(text: str, start: int, end: int) -> str:
         return "title"  # "Menteri Luar Negeri Italia", "Ukraine's first lady", "US President"
     if body is not None and not place:
         return "event" if _after_a_place_word(written[:body], rules) else "actor"  # "militer Israel menyerang"
+    following = after[1:3] if after[:1] == ["'s"] else after[:2]
+    if any(w in rules["body_words_after"] for w in following):
+        return "event" if place else "actor"  # "US officials say", "Russia's defence ministry said"
     if before and before[-1] in rules["target_before"] and any(w in rules["attack_words"] for w in before[-4:-1]):
         return "event"  # "serangan udara terhadap Iran": the target is where it happens
     linking = set(rules["event_before"]) | set(rules["target_before"]) | {"dan", "and", "untuk", "for", "atau", "or"}
@@ -449,6 +452,7 @@ def find_places(article: Article) -> pd.DataFrame:
             "start": start, "end": end, "introduced": introduced,
         })
     _regions_for_cities(text, rows, regions_named)
+    rows = _with_forms_in_context(text, starts, rows)
     rows = _with_local_places(text, starts, rows)
     # A name joined to the one before ("Irak dan Suriah", "Irak-Suriah", "Sahel, Mozambik") shares its role.
     for previous, row in zip(rows, rows[1:]):
@@ -457,6 +461,34 @@ def find_places(article: Article) -> pd.DataFrame:
                 row["role"] == "other" or previous["role"] == "event"):
             row["role"] = previous["role"]  # (a list of places after "di" stays where something happens)
     return pd.DataFrame(rows, columns=COLUMNS, dtype=object).astype({"paragraph": int, "start": int, "end": int})
+
+
+def _with_forms_in_context(text: str, starts: list[int], rows: list[dict]) -> list[dict]:
+    """Words that name a place only in some company (``in_context`` in ``lexicons/place-cues.toml``): "Gulf" is
+    the Persian Gulf in "Gulf Arab state", "Gulf states" and "the Gulf", not in "the Gulf Coast" or "a gulf".
+
+    >>> rows = _with_forms_in_context("Oman, a Gulf Arab state, and the Gulf Coast.", [0], [])
+    >>> [(row["text"], row["name"], row["start"]) for row in rows]
+    [('Gulf', 'Persian Gulf', 8)]
+    """
+    spans = [(row["start"], row["end"]) for row in rows]
+    found = []
+    for entry in place_cues()["in_context"]:
+        place = _forms()[entry["form_of"]]
+        for match in re.finditer(r"(?<![\w-])" + re.escape(entry["form"]) + r"(?![\w-])", text):
+            following = _NAME_WORD.match(text, _GAP.match(text, match.end()).end()) if _GAP.match(
+                text, match.end()) else None
+            next_word = following.group() if following else ""
+            after_the = text[max(0, match.start() - 4):match.start()].lower() == "the "
+            if next_word in entry["next_words"] or (
+                    after_the and not (next_word[:1].isupper() or next_word == "of")):
+                if not _overlapping(spans, *match.span()):
+                    lat, lon = _point(place)
+                    found.append(_local_row(text, starts, match.start(), match.end(), place["name"], place["kind"],
+                                            {"name": place["name"], "kind": place["kind"], "lat": lat, "lon": lon}))
+    for row in found:
+        row["introduced"] = False
+    return sorted(rows + found, key=lambda row: row["start"]) if found else rows
 
 
 # --- Local places the gazetteer does not hold ------------------------------------------------------

@@ -142,6 +142,15 @@ def numbers(text):
      [("Rp 1,2 triliun", 1200000000000, "IDR", "money"), ("ribuan", None, "warga", "vague")]),
     ("Puluhan orang terluka dan belasan rumah rusak.",
      [("Puluhan", None, "orang", "vague"), ("belasan", None, "rumah", "vague")]),
+    # "kedua" before a noun is "both" (a count), after one it is "second" ("menteri" is a noun, "berusia" a verb)
+    ("Kedua menteri itu dikenai sanksi. Tersangka kedua berusia 35 tahun. Faktor kedua yakni ekonomi.",
+     [("Kedua", 2, "menteri", "count"), ("kedua", 2, "tersangka", "ordinal"), ("35 tahun", 35, "tahun", "duration"),
+      ("kedua", 2, "faktor", "ordinal")]),
+    # "kosong" is "empty", not zero
+    ("Gedung itu telah kosong dan tidak dipakai.", []),
+    # a decade: its first three digits and X
+    ("The base was built in the 1960s; sejak tahun 1990-an ia kosong.",
+     [("1960s", "196X", None, "date"), ("1990-an", "199X", None, "date")]),
 ])
 def test_numbers_in_news_styles(text, expected):
     assert numbers(text) == expected

@@ -40,9 +40,12 @@ PLAIN_FORMS = {
     ("_patterns", "slash_date"): r"(?<![\w/])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{2,4}))?(?![\w/])",
     ("_patterns", "age"): r"\b[A-Z][a-z]+(?: \((?P<age>\d{1,3})\)|, (?P<age2>\d{1,3}),)",
     ("_glued_patterns", "clock"): r"(?<![\d:.])\d{1,2}:\d{2}(?![\d:])",
+    ("_patterns", "decade"): r"(?<![\w/.,-])1(?P<y>[89]\d)0(?:s|['’]s|-an)(?![\w-])"
+                             r"|(?<![\w/.,-])2(?P<y2>0\d)0(?:s|['’]s|-an)(?![\w-])",
 }
 TRICKY = ("x12/3 4/5/99 /1/2 1/2/ 12:30 1:2:3 .12:00 a9:15 3km x3km 3.5km 2,5mi -4kg Budi (41) Ani, 32, "
-          "9Abc (12) É9ab12 Covid-19 F-16 G20 _a1 ab1cd2 x-1 -1 a--1 Ab-1-2 é-1 a-1-b-2 Zz9_ 12a 9a1 ")
+          "9Abc (12) É9ab12 Covid-19 F-16 G20 _a1 ab1cd2 x-1 -1 a--1 Ab-1-2 é-1 a-1-b-2 Zz9_ 12a 9a1 "
+          "1960s 1990's 2000’s 1960-an x1960s 21960s 1.960s 1960sx 1960s-era 1961s 2100s ")
 
 
 @pytest.mark.parametrize("path", TEXTS, ids=[path.stem for path in TEXTS])

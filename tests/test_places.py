@@ -334,3 +334,12 @@ def test_the_locative_pattern_matches_what_its_plain_form_matches():
     for text in texts:
         assert [m.end() for m in cues["locative_pattern"].finditer(text)] == [m.end() for m in plain.finditer(text)]
     assert len(list(cues["locative_pattern"].finditer(texts[-1]))) == 6
+
+
+def test_gulf_is_the_persian_gulf_only_in_its_company():
+    assert places("Oman, a Gulf Arab state, is calm. Gulf states met. Tensions in the Gulf rose.", "en") == [
+        ("Oman", "Oman", "country"), ("Gulf", "Persian Gulf", "water"), ("Gulf", "Persian Gulf", "water"),
+        ("Gulf", "Persian Gulf", "water")]
+    # not the Gulf Coast, not "a gulf", not "the Gulf of ..." (a gulf the gazetteer lacks stays unnamed)
+    assert places("The storm hit the Gulf Coast; a gulf opened between them; the Gulf of Thailand.", "en") == [
+        ("Thailand", "Thailand", "country")]
