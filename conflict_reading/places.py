@@ -75,7 +75,10 @@ def _lower_forms() -> dict[str, dict]:
     return table
 
 
-_TOKEN = re.compile(r"\w+(?:['’](?!s\b)\w+|\.\w+)*")  # "Congo's" gives "Congo"; "Cox's Bazar" still matches
+# "Congo's" gives "Congo"; "Cox's Bazar" still matches; "U.S" is one word but "Ukraine.The" two; and text copied
+# from a web page with its spaces lost ("betweenRussia andNorth Korea", "diJakarta") splits after a small word
+_TOKEN = re.compile(r"(?:between|and|of|in|at|to|from|the|dan|di|ke|dari)(?=[A-Z][a-z])"
+                    r"|\w+(?:['’](?!s\b)\w+|\.(?![A-Z][a-z])\w+)*")
 
 
 @lru_cache(maxsize=1)

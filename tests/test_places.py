@@ -343,3 +343,12 @@ def test_gulf_is_the_persian_gulf_only_in_its_company():
     # not the Gulf Coast, not "a gulf", not "the Gulf of ..." (a gulf the gazetteer lacks stays unnamed)
     assert places("The storm hit the Gulf Coast; a gulf opened between them; the Gulf of Thailand.", "en") == [
         ("Thailand", "Thailand", "country")]
+
+
+def test_text_whose_spaces_were_lost_in_copying_still_gives_its_places():
+    assert places("The relations betweenRussia andNorth Korea grew after the invasionof Ukraine.The war", "en") == [
+        ("Russia", "Russia", "country"), ("North Korea", "North Korea", "country"), ("Ukraine", "Ukraine", "country")]
+    # abbreviations stay one word, and a word that merely begins like "di" or "and" is not split
+    assert places("The U.S. and U.K. met diJakarta; Andalas and Indonesia too.", "en") == [
+        ("U.S.", "United States", "country"), ("U.K.", "United Kingdom", "country"), ("Jakarta", "Jakarta", "city"),
+        ("Indonesia", "Indonesia", "country")]
