@@ -825,15 +825,15 @@ def _towns_after_locatives(text: str, starts: list[int], taken: list[tuple[int, 
 
 
 def _address_places(text: str, starts: list[int], rows: list[dict]) -> list[dict]:
-    """The district and ward or village written before a regency or city, as in an address ("Gedung ACC
-    Kwitang, Senen, Jakarta Pusat"; "Kramatjati, Jakarta Timur"): each name is taken only if it is a district of
+    """The district and ward or village written before a regency or city, as in an address ("Pasar Kebon
+    Kacang, Tanah Abang, Jakarta Pusat"; "Kramatjati, Jakarta Timur"): each name is taken only if it is a district of
     that regency, or a ward or village of that district (or of that regency).  An address says where something
     is or happens: its places are where something happens (role ``event``), the regency too unless it has a role.
 
-    >>> text = "Gedung ACC Kwitang, Senen, Jakarta Pusat, kosong."
-    >>> rows = [{"text": "Jakarta Pusat", "kind": "city", "role": "other", "start": 27, "end": 40}]
-    >>> [(r["text"], r["name"], r["lat"], r["role"]) for r in _address_places(text, [0], rows)], rows[0]["role"]
-    ([('Kwitang', 'Kwitang', -6.184, 'event'), ('Senen', 'Senen', -6.183, 'event')], 'event')
+    >>> text = "Pasar Kebon Kacang, Tanah Abang, Jakarta Pusat, ramai."
+    >>> rows = [{"text": "Jakarta Pusat", "kind": "city", "role": "other", "start": 33, "end": 46}]
+    >>> [(r["text"], r["lat"], r["role"]) for r in _address_places(text, [0], rows)], rows[0]["role"]
+    ([('Kebon Kacang', -6.19, 'event'), ('Tanah Abang', -6.197, 'event')], 'event')
     """
     found, regencies = [], regency_keys()
     for row in rows:
