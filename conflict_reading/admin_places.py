@@ -30,6 +30,7 @@ REACH_KM = 250  # with no regency named, a candidate this near to a place the ar
 CLEAR_KM = 25  # ... when every other candidate is at least this much (and twice as) far
 
 
+@lru_cache(maxsize=8192)
 def admin_key(name: str) -> str:
     """A name compared without case, blanks or hyphens: "Kramatjati" is "Kramat Jati".
 
@@ -49,11 +50,16 @@ class KeyedTable:
             header, *self._lines = handle.read().splitlines()
         self._columns = header.split(",")[1:]
         self._keys = [line[:line.index(",")] for line in self._lines]
+        self._found: dict[str, list[dict]] = {}  # names looked up so far
 
     def rows(self, name: str) -> list[dict]:
-        """The rows of ``name`` (compared by :func:`admin_key`), with ``lat`` and ``lon`` as numbers."""
+        """The rows of ``name`` (compared by :func:`admin_key`), with ``lat`` and ``lon`` as numbers (read-only)."""
         key = admin_key(name)
-        return self._parsed(self._lines[bisect.bisect_left(self._keys, key):bisect.bisect_right(self._keys, key)])
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = self._parsed(
+                self._lines[bisect.bisect_left(self._keys, key):bisect.bisect_right(self._keys, key)])
+        return found
 
     def matching(self, fragment: str) -> list[dict]:
         """The rows whose line contains ``fragment`` (",district,," for the districts)."""

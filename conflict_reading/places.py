@@ -75,16 +75,26 @@ def _lower_forms() -> dict[str, dict]:
     return table
 
 
-# "Congo's" gives "Congo"; "Cox's Bazar" still matches; "U.S" is one word but "Ukraine.The" two; and text copied
-# from a web page with its spaces lost ("betweenRussia andNorth Korea", "diJakarta") splits after a small word
-_TOKEN = re.compile(r"(?:between|and|of|in|at|to|from|the|dan|di|ke|dari)(?=[A-Z][a-z])"
-                    r"|\w+(?:['’](?!s\b)\w+|\.(?![A-Z][a-z])\w+)*")
+# Small words that text copied from a web page glues to the next name ("betweenRussia andNorth Korea", "diJakarta")
+GLUED_WORDS = ("between", "and", "of", "in", "at", "to", "from", "the", "dan", "di", "ke", "dari")
+
+
+@lru_cache(maxsize=1)
+def _token() -> re.Pattern:
+    """A word for matching: "Congo's" gives "Congo" ("Cox's Bazar" still matches), "U.S" is one word but
+    "Ukraine.The" two, and a GLUED_WORDS word before a capitalised name is a word of its own.
+
+    >>> _token().findall("betweenRussia andNorth Korea, U.S. Congo's Ukraine.The")
+    ['between', 'Russia', 'and', 'North', 'Korea', 'U.S', 'Congo', 's', 'Ukraine', 'The']
+    """
+    return re.compile("(?:" + _trie_pattern(GLUED_WORDS) + r")(?=[A-Z][a-z])"
+                      r"|\w+(?:['’](?!s\b)\w+|\.(?![A-Z][a-z])\w+)*")
 
 
 @lru_cache(maxsize=1)
 def _longest_form() -> int:
     """The most tokens any form has ("Republik Demokratik Kongo" has three)."""
-    return max(len(_TOKEN.findall(form)) for form in _forms())
+    return max(len(_token().findall(form)) for form in _forms())
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +107,7 @@ def _form_prefixes() -> frozenset[str]:
     """
     prefixes = set()
     for form in _lower_forms():
-        for token in _TOKEN.finditer(form):
+        for token in _token().finditer(form):
             prefixes.add(" ".join(form[:token.end()].split()))
     return frozenset(prefixes)
 
@@ -109,7 +119,7 @@ def _candidates(text: str):
     while the words so far still begin some form: most words begin none, so
     most words cost one set lookup.
     """
-    tokens = [match.span() for match in _TOKEN.finditer(text)]
+    tokens = [match.span() for match in _token().finditer(text)]
     longest = _longest_form()
     forms, lower, prefixes = _forms(), _lower_forms(), _form_prefixes()
     # One lower-case copy of the whole text: a slice of it is the slice's lower case, as every
@@ -180,9 +190,10 @@ def _next_word(text: str, end: int) -> str:
 
 def _point(row) -> tuple[float | None, float | None]:
     """A gazetteer row's (lat, lon), rounded as the tables show them; (None, None) where it has no point."""
-    if pd.isna(row["lat"]) or pd.isna(row["lon"]):
+    lat, lon = row["lat"], row["lon"]
+    if lat != lat or lon != lon or lat is None or lon is None:  # NaN (as pd.isna, without its cost per call)
         return None, None
-    return round(float(row["lat"]), 4), round(float(row["lon"]), 4)
+    return round(float(lat), 4), round(float(lon), 4)
 
 
 _WORDS_AFTER = re.compile(r"[\w’'-]+|[,.;:!?]")
@@ -447,10 +458,10 @@ def find_places(article: Article) -> pd.DataFrame:
             continue  # "Chad Smith", "Jordan Henderson", "Israel Katz": a person
         if row["kind"] == "city" and " " not in found and _in_a_persons_name(text, start, end):
             continue  # "Vladimir Putin", "Mansir Hassan": a town's name in a person's
+        lat, lon = _point(row)
         rows.append({
             "text": found, "paragraph": max(1, bisect.bisect_right(starts, start)),
-            "name": row["name"], "kind": row["kind"],
-            "lat": _point(row)[0], "lon": _point(row)[1],
+            "name": row["name"], "kind": row["kind"], "lat": lat, "lon": lon,
             "role": _role(text, start, end),
             "start": start, "end": end, "introduced": introduced,
         })
@@ -477,6 +488,8 @@ def _with_forms_in_context(text: str, starts: list[int], rows: list[dict]) -> li
     spans = [(row["start"], row["end"]) for row in rows]
     found = []
     for entry in place_cues()["in_context"]:
+        if entry["form"] not in text:
+            continue  # (one fast scan; most texts have no "Gulf")
         place = _forms()[entry["form_of"]]
         for match in re.finditer(r"(?<![\w-])" + re.escape(entry["form"]) + r"(?![\w-])", text):
             following = _NAME_WORD.match(text, _GAP.match(text, match.end()).end()) if _GAP.match(
@@ -811,6 +824,8 @@ def _towns_after_locatives(text: str, starts: list[int], taken: list[tuple[int, 
         return []
     found = []
     for match in place_cues()["locative_pattern"].finditer(text):
+        if _overlapping(taken, match.end(), match.end() + 1):
+            continue  # "di Jakarta": the gazetteer's already
         span = _name_after(text, match.end(), 3)
         if span is None or _overlapping(taken, *span):
             continue
