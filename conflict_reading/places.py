@@ -492,9 +492,7 @@ def _with_forms_in_context(text: str, starts: list[int], rows: list[dict]) -> li
             continue  # (one fast scan; most texts have no "Gulf")
         place = _forms()[entry["form_of"]]
         for match in re.finditer(r"(?<![\w-])" + re.escape(entry["form"]) + r"(?![\w-])", text):
-            following = _NAME_WORD.match(text, _GAP.match(text, match.end()).end()) if _GAP.match(
-                text, match.end()) else None
-            next_word = following.group() if following else ""
+            next_word = _next_word(text, match.end())  # "Arab" in "Gulf Arab state"; "" after a comma
             after_the = text[max(0, match.start() - 4):match.start()].lower() == "the "
             if next_word in entry["next_words"] or (
                     after_the and not (next_word[:1].isupper() or next_word == "of")):
