@@ -979,15 +979,17 @@ def _with_repeats(text, starts, rows, local, introduced) -> list[dict]:
             by_text.setdefault(" ".join(w.capitalize() for w in row["text"].split()), row)
     if not by_text:
         return rows
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(by_text, key=len, reverse=True)))
-                         + r")(?![\w-])")
+    # one letter tree of the names (the longest first where one begins another): a long list of names costs
+    # no more per character of text than a short one
+    by_words = {" ".join(name.split()): row for name, row in by_text.items()}
+    pattern = re.compile("(?:" + _trie_pattern(by_words, r"(?<![\w-]{})") + r")(?![\w-])")
     spans = [(row["start"], row["end"]) for row in rows]
     repeats = []
     for match in pattern.finditer(text):
         start, end = match.span()
         if _overlapping(spans, start, end) or _joined_to_a_name(text, start, end):
             continue
-        repeats.append(_local_row(text, starts, start, end, "", "", by_text[match.group()]))
+        repeats.append(_local_row(text, starts, start, end, "", "", by_words[" ".join(match.group().split())]))
     return sorted(rows + repeats, key=lambda row: row["start"])
 
 

@@ -352,3 +352,12 @@ def test_text_whose_spaces_were_lost_in_copying_still_gives_its_places():
     assert places("The U.S. and U.K. met diJakarta; Andalas and Indonesia too.", "en") == [
         ("U.S.", "United States", "country"), ("U.K.", "United Kingdom", "country"), ("Jakarta", "Jakarta", "city"),
         ("Indonesia", "Indonesia", "country")]
+
+
+def test_later_mentions_of_many_introduced_names_are_all_found_longest_first():
+    names = [f"Lor{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(300)]
+    text = " ".join(f"Warga Desa {name} mengungsi." for name in names) + "\n" + \
+        " ".join(f"Di {name} sepi." for name in reversed(names)) + " Desa Mirah Jaya dan Mirah Jaya lagi, Mirah."
+    table = find_places(Article.from_text(text))
+    later = table[table["start"] > text.index("\n")]
+    assert later["text"].tolist() == list(reversed(names)) + ["Mirah Jaya", "Mirah Jaya"]  # not "Mirah" alone
