@@ -702,14 +702,13 @@ def _with_local_places(text: str, starts: list[int], rows: list[dict]) -> list[d
     """The gazetteer's ``rows`` and the local places cues announce, then their later bare mentions."""
     introduced = {row["text"]: row for row in rows if row["introduced"]}  # "Kabupaten Puncak" -> "Puncak"
     dropped = set()
-    local, cues = [], []
+    local = []  # each with its "cue" (the cue word, lower case; "" when no cue word announced it)
     spans = [(row["start"], row["end"]) for row in rows]
     for start, end, cue_start, cue_end, name, kind in _cue_candidates(text):
         if kind == "compass":
             compass = _compass_row(text, starts, start, end, name, rows)
             if compass is not None and not _overlapping(spans, start, end) and not (local and local[-1]["end"] > start):
-                local.append(compass)
-                cues.append("")
+                local.append({**compass, "cue": ""})
             continue
         hits = _overlapping(spans, start, end)
         if any(not (cue_start <= rows[i]["start"] and rows[i]["end"] <= cue_end) for i in hits):
@@ -718,31 +717,28 @@ def _with_local_places(text: str, starts: list[int], rows: list[dict]) -> list[d
             continue
         dropped.update(hits)  # "Teluk" alone is the Persian Gulf, not in "Teluk Bintuni"
         known = introduced.get(text[start:end])
-        local.append(_local_row(text, starts, start, end, name, kind, known))
-        cues.append(" ".join(text[cue_start:cue_end].lower().split()))
+        local.append({**_local_row(text, starts, start, end, name, kind, known),
+                      "cue": " ".join(text[cue_start:cue_end].lower().split())})
     taken = sorted(spans + [(row["start"], row["end"]) for row in local])
-    for row in _address_places(text, starts, rows):
-        if not _overlapping(taken, row["start"], row["end"]):
-            local.append(row)
-            cues.append("")
-    local_order = sorted(range(len(local)), key=lambda i: local[i]["start"])
-    local, cues = [local[i] for i in local_order], [cues[i] for i in local_order]
-    anchors = [(row["lat"], row["lon"]) for row in rows + local
-               if row["lat"] is not None and row["kind"] in ("city", "region")]
+    local += [{**row, "cue": ""} for row in _address_places(text, starts, rows)
+              if not _overlapping(taken, row["start"], row["end"])]
+    # each point once (an article names Jakarta twenty times): every candidate is measured against each
+    anchors = list(dict.fromkeys((row["lat"], row["lon"]) for row in rows + local
+                                 if row["lat"] is not None and row["kind"] in ("city", "region")))
     taken = sorted(spans + [(row["start"], row["end"]) for row in local])
-    for row in _towns_after_locatives(text, starts, taken, anchors):
-        local.append(row)
-        cues.append("")
-    local_order = sorted(range(len(local)), key=lambda i: local[i]["start"])
-    local, cues = [local[i] for i in local_order], [cues[i] for i in local_order]
+    local += [{**row, "cue": ""} for row in _towns_after_locatives(text, starts, taken, anchors)]
+    local.sort(key=lambda row: row["start"])
     named = {admin_key(row["text"]) for row in rows + local}
     levels = place_cues()["admin_levels"]
-    unplaced = [(row, cue) for row, cue in zip(local, cues) if row["lat"] is None]
-    for row, cue in sorted(unplaced, key=lambda pair: len(_local_candidates(*pair))):  # the surest first, and
-        if levels.get(cue) and undecided(admin_candidates(row["text"], levels[cue]), named):  # each point found
-            continue  # "Desa Sukamaju, Kabupaten Bogor": four there, and no district named  # helps place the next
-        if _locate_admin(row, levels.get(cue), named, anchors) or _locate(row, cue, anchors) or _locate_town(row, anchors):
-            anchors.append((row["lat"], row["lon"]))
+    unplaced = [row for row in local if row["lat"] is None]
+    for row in sorted(unplaced, key=lambda row: len(_local_candidates(row, row["cue"]))):  # the surest first
+        level = levels.get(row["cue"])
+        districts_or_villages = admin_candidates(row["text"], level) if level else []
+        if undecided(districts_or_villages, named):
+            continue  # "Desa Sukamaju, Kabupaten Bogor": four there, and no district named
+        if (_locate_admin(row, districts_or_villages, named, anchors) or _locate(row, row["cue"], anchors)
+                or _locate_town(row, anchors)) and (row["lat"], row["lon"]) not in anchors:
+            anchors.append((row["lat"], row["lon"]))  # each point found helps place the next
 
     rows = sorted([row for i, row in enumerate(rows) if i not in dropped] + local, key=lambda row: row["start"])
     return _with_repeats(text, starts, rows, local, introduced)
@@ -762,8 +758,8 @@ def _local_places() -> dict[str, list[dict]]:
 
 def _locate(row: dict, cue: str, anchors: list[tuple[float, float]]) -> bool:
     """A point for a place a cue word announces that the gazetteer lacks, from ``local-places.csv``: the candidate
-    nearest to the article's other cities and regions (``anchors``), if within LOCAL_REACH_KM of one; with no
-    anchor, the only candidate.  An island only after its own cue ("Pulau Kangean"; not "Desa Selamat" for
+    clearly nearest to the article's other cities and regions (``anchors``), if within LOCAL_REACH_KM of one
+    (:func:`conflict_reading.admin_places.clearly_nearest`); with no anchor, the only candidate.  An island only after its own cue ("Pulau Kangean"; not "Desa Selamat" for
     Pulau Selamat).  Whether a point was found.
 
     >>> row = {"text": "Mulia", "name": "Mulia", "kind": "city", "lat": None, "lon": None}
@@ -783,18 +779,16 @@ def _locate(row: dict, cue: str, anchors: list[tuple[float, float]]) -> bool:
     return chosen is not None
 
 
-def _locate_admin(row: dict, level: str | None, named: set[str], anchors: list[tuple[float, float]]) -> bool:
-    """A point for a district or village a cue word announces ("Kecamatan Tallo", "Desa Selamat"), from
-    Indonesia's districts and villages (:mod:`conflict_reading.admin_places`), when the article says which one
-    it is.  Whether a point was found.
+def _locate_admin(row: dict, candidates: list[dict], named: set[str], anchors: list[tuple[float, float]]) -> bool:
+    """A point for a district or village a cue word announces ("Kecamatan Tallo", "Desa Selamat"), from its
+    ``candidates`` among Indonesia's districts and villages (:mod:`conflict_reading.admin_places`), when the
+    article says which one it is.  Whether a point was found.
 
     >>> row = {"text": "Tallo", "name": "Tallo", "kind": "region", "lat": None, "lon": None}
-    >>> _locate_admin(row, "district", {"makassar"}, []), row["lat"], row["lon"]
+    >>> _locate_admin(row, admin_candidates("Tallo", "district"), {"makassar"}, []), row["lat"], row["lon"]
     (True, -5.122, 119.435)
     """
-    if level is None:
-        return False
-    chosen = choose(admin_candidates(row["text"], level), named, anchors)
+    chosen = choose(candidates, named, anchors)
     if chosen is not None:
         row.update({"name": chosen["form"], "lat": chosen["lat"], "lon": chosen["lon"]})
     return chosen is not None
@@ -850,7 +844,7 @@ def _address_places(text: str, starts: list[int], rows: list[dict]) -> list[dict
     """
     found, regencies = [], regency_keys()
     for row in rows:
-        if row["kind"] not in ("city", "region") or not _is_regency(row["text"], regencies):
+        if row["kind"] not in ("city", "region") or admin_key(row["text"]) not in regencies:
             continue
         regency, district, position = row["text"], "", row["start"]
         for level in ("district", "village"):
@@ -875,11 +869,6 @@ def _address_places(text: str, starts: list[int], rows: list[dict]) -> list[dict
                 break
             district, position = chosen["form"], start
     return sorted(found, key=lambda row: row["start"])
-
-
-@lru_cache(maxsize=4096)
-def _is_regency(name: str, regencies: frozenset[str]) -> bool:
-    return admin_key(name) in regencies
 
 
 def _only(candidates: list[dict]) -> dict | None:
