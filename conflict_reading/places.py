@@ -605,16 +605,11 @@ def _name_after(text: str, position: int, most: int = 3) -> tuple[int, int] | No
 
 def _name_before(text: str, position: int) -> tuple[int, int] | None:
     """The span of the one to three capitalised name words ending just before the gap at ``position``."""
-    window_start = max(0, position - 120)
-    words = list(_NAME_WORD.finditer(text, window_start, position))
-    start = end = None
-    boundary = position
-    for word in reversed(words[-3:]):
-        if not _GAP.fullmatch(text, word.end(), boundary) or not _is_name_word(word.group()):
-            break
-        start, end = word.start(), end or word.end()
-        boundary = word.start()
-    return None if start is None else (start, end)
+    end = position
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    starts = _name_starts_ending_at(text, end) if end < position else []
+    return (starts[0], end) if starts else None
 
 
 _AND_NEXT = re.compile(r",?[ \t]+(?:and|dan)[ \t]+")
@@ -882,12 +877,11 @@ def _name_starts_ending_at(text: str, end: int) -> list[int]:
     >>> [text[start:23] for start in _name_starts_ending_at(text, 23)]
     ['Kebon Kacang', 'Kacang']
     """
-    words = [word for word in _NAME_WORD.finditer(text, max(0, end - 80), end)]
+    words = list(_NAME_WORD.finditer(text, max(0, end - 120), end))
     starts, boundary = [], end
     for word in reversed(words[-3:]):
-        if word.end() != boundary and not _GAP.fullmatch(text, word.end(), boundary):
-            break
-        if not _is_name_word(word.group()):
+        joined = word.end() == end if not starts else bool(_GAP.fullmatch(text, word.end(), boundary))
+        if not joined or not _is_name_word(word.group()):
             break
         starts.append(word.start())
         boundary = word.start()
